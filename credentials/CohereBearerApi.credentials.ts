@@ -1,0 +1,86 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * n8n already ships a credential named `cohereApi`, so ours has its own name.
+ * Base URL handling lives in one expression so that the credential test and every node agree:
+ * a trailing slash or `/v1` is stripped, letting users paste either form.
+ */
+export class CohereBearerApi implements ICredentialType {
+	name = 'cohereBearerApi';
+
+	displayName = 'Cohere API';
+
+	icon: Icon = { light: 'file:../nodes/icons/cohere.svg', dark: 'file:../nodes/icons/cohere.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-cohere/n8n-nodes-cohere#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Your Cohere API key (dashboard.cohere.com → API keys), or the key of your gateway',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.cohere.com',
+			placeholder: 'https://api.cohere.com',
+			description:
+				'Where requests go. Change it for Azure, AWS Bedrock, OCI, LiteLLM or a company gateway. A trailing "/" or "/v1" is ignored.',
+		},
+		{
+			displayName: 'Client Name',
+			name: 'clientName',
+			type: 'string',
+			default: '',
+			placeholder: 'my-n8n-workflows',
+			description: 'Optional name sent as the X-Client-Name header, so your requests can be told apart in Cohere usage logs',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+				'X-Client-Name': '={{$credentials.clientName || undefined}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{String($credentials.baseUrl || "https://api.cohere.com").trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
+			url: '/v1/models',
+			method: 'GET',
+			qs: { page_size: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Cohere rejected the API key (401 invalid api token). Check the API Key, and the Base URL if you use a gateway.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'The Base URL does not serve the Cohere API (404 on /v1/models). Check the Base URL.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as request from './actions/request.operation';
+import { router } from './actions/router';
+
+export class CohereHttpRequest implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cohere Raw HTTP',
+		name: 'cohereHttpRequest',
+		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["method"] + " " + $parameter["url"]}}',
+		description: 'Call any Cohere API endpoint with your Cohere credential applied',
+		defaults: { name: 'Cohere Raw HTTP' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cohereBearerApi', required: true }],
+		properties: request.description,
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

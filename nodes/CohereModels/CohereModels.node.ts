@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { requestOptions } from '../shared/descriptions';
+import * as get from './actions/get.operation';
+import * as list from './actions/list.operation';
+import { listSearch } from '../shared/methods/listSearch';
+import { router } from './actions/router';
+
+export class CohereModels implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cohere List Models',
+		name: 'cohereModels',
+		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "get" ? "Get a model" : "List models"}}',
+		description: 'List the Cohere models your key can use, or get the details of one',
+		defaults: { name: 'Cohere List Models' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cohereBearerApi', required: true }],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'List', value: 'list', action: 'List models', description: 'List the models, optionally for one endpoint' },
+					{ name: 'Get', value: 'get', action: 'Get a model', description: 'Get one model by name' },
+				],
+				default: 'list',
+			},
+			...list.description,
+			...get.description,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [...list.listOptions, ...requestOptions],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { modelLocator } from '../../shared/descriptions';
+import { getRequestSettings, cohereApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [modelLocator('searchAllModels', '', { description: 'The model to get' })];
+
+export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const model = String(this.getNodeParameter('model', itemIndex, '', { extractValue: true })).trim();
+	if (!model) {
+		throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty', { itemIndex });
+	}
+	const response = (await cohereApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/models/${encodeURIComponent(model)}`,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+	return [{ json: response }];
+}

@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fetchModelPages } from '../../shared/helpers/models';
+import { getRequestSettings } from '../../shared/transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Endpoint',
+				name: 'endpoint',
+				type: 'options',
+				default: 'chat',
+				description: 'Only models that work with this endpoint',
+				options: [
+					{ name: 'Chat', value: 'chat' },
+					{ name: 'Classify', value: 'classify' },
+					{ name: 'Embed', value: 'embed' },
+					{ name: 'Generate (Legacy)', value: 'generate' },
+					{ name: 'Rerank', value: 'rerank' },
+					{ name: 'Summarize (Legacy)', value: 'summarize' },
+				],
+			},
+			{
+				displayName: 'Default Only',
+				name: 'defaultOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the default model of the endpoint (needs Endpoint)',
+			},
+		],
+	},
+];
+
+/** List-only entries of the node's "Options" collection. */
+export const listOptions: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'models',
+		displayOptions: { show: { '/operation': ['list'] } },
+		options: [
+			{ name: 'One Item per Model', value: 'models' },
+			{ name: 'One Item per Page (Raw API Response)', value: 'pages', description: 'Each response body unchanged, with its next_page_token' },
+		],
+	},
+	{
+		displayName: 'Page Size',
+		name: 'pageSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000 },
+		default: 1000,
+		displayOptions: { show: { '/operation': ['list'] } },
+		description: 'How many models to ask for per request (1 to 1,000). Without Return All, at most Limit.',
+	},
+	{
+		displayName: 'Start at Page',
+		name: 'startPage',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { '/operation': ['list'] } },
+		description: 'Start from this page: the next_page_token of an earlier response',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['list'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const pages = await fetchModelPages.call(this, {
+		endpoint: filters.endpoint as string | undefined,
+		defaultOnly: filters.defaultOnly === true,
+		pageSize: options.pageSize as number | undefined,
+		pageToken: options.startPage as string | undefined,
+		limit,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	});
+
+	if (options.output === 'pages') return pages.map((page) => ({ json: page }));
+	return pages
+		.flatMap((page) => page.models ?? [])
+		.slice(0, limit)
+		.map((model) => ({ json: model }));
+}

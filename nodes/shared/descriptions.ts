@@ -1,0 +1,59 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './transport';
+
+export type ModelSearchMethod =
+	| 'searchAllModels'
+	| 'searchChatModels'
+	| 'searchEmbedModels'
+	| 'searchRerankModels'
+	| 'searchClassifyModels'
+	| 'searchGenerateModels'
+	| 'searchSummarizeModels';
+
+/** A model field: pick from the account's models, or type any ID (fine-tuned or just released). */
+export function modelLocator(searchListMethod: ModelSearchMethod, defaultModel: string, extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Model',
+		name: 'model',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: defaultModel },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. command-a-03-2025',
+			},
+		],
+		description: 'The Cohere model to use. Deprecated models are marked in the list.',
+		...extra,
+	};
+}
+
+/** Timeout and retries, shown in every node's "Options" collection and read by the transport. */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		default: DEFAULT_MAX_RETRIES,
+		typeOptions: { minValue: 0, maxValue: 10 },
+		description: 'How often to retry a request that failed with 408, 429, 5xx or a connection reset, waiting longer each time (and as long as Cohere asks)',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		default: DEFAULT_TIMEOUT_SECONDS,
+		typeOptions: { minValue: 1 },
+		description: 'How long to wait for Cohere to answer one request',
+	},
+];

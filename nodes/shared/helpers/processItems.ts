@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export type ItemWorker = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
+export interface ProcessItemsOptions {
+	/** How many items are in flight at once. */
+	concurrency?: number;
+}
+
+/** The error item that Continue On Fail puts in place of a failed input item. */
+export function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Makes sure the error names the item and keeps n8n's error classes (API errors stay API errors). */
+export function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context = { ...(error.context ?? {}), itemIndex };
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * Runs `worker` for every input item with bounded concurrency. Output keeps the input order, every item
+ * carries `pairedItem`, and with Continue On Fail a failing item becomes an error item while the others go on.
+ */
+export async function processItems(
+	this: IExecuteFunctions,
+	worker: ItemWorker,
+	{ concurrency = 1 }: ProcessItemsOptions = {},
+): Promise<INodeExecutionData[]> {
+	const itemCount = this.getInputData().length;
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	const continueOnFail = this.continueOnFail();
+	let next = 0;
+	// Without Continue On Fail the first failing item (in input order) stops the node.
+	const failures: Array<{ index: number; error: unknown }> = [];
+
+	const runWorker = async () => {
+		while (next < itemCount && failures.length === 0) {
+			const itemIndex = next++;
+			try {
+				const output = await worker.call(this, itemIndex);
+				results[itemIndex] = output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
+			} catch (error) {
+				if (continueOnFail) {
+					results[itemIndex] = [errorItem(asItemError(this, error, itemIndex), itemIndex)];
+				} else {
+					failures.push({ index: itemIndex, error });
+				}
+			}
+		}
+	};
+
+	const lanes = Math.max(1, Math.min(Math.floor(concurrency), itemCount));
+	await Promise.all(Array.from({ length: lanes }, runWorker));
+	if (failures.length > 0) {
+		const { error, index } = failures.reduce((first, failure) => (failure.index < first.index ? failure : first));
+		throw asItemError(this, error, index);
+	}
+	return results.flat();
+}

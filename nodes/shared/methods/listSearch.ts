@@ -1,0 +1,38 @@
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import type { CohereModel, ModelEndpoint } from '../helpers/models';
+import { fetchModelPages } from '../helpers/models';
+
+/** Matches what the user typed, sorts current models first, and marks fine-tuned and deprecated ones. */
+export function toSearchResults(models: CohereModel[], filter?: string): INodeListSearchResult {
+	const needle = filter?.trim().toLowerCase();
+	const results: INodeListSearchItems[] = models
+		.filter((model) => !needle || model.name.toLowerCase().includes(needle))
+		.sort(
+			(a, b) =>
+				Number(a.is_deprecated ?? false) - Number(b.is_deprecated ?? false) || a.name.localeCompare(b.name),
+		)
+		.map((model) => ({
+			name: `${model.name}${model.finetuned ? ' (fine-tuned)' : ''}${model.is_deprecated ? ' (deprecated)' : ''}`,
+			value: model.name,
+		}));
+	return { results };
+}
+
+function searchFor(endpoint?: ModelEndpoint) {
+	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const pages = await fetchModelPages.call(this, { endpoint });
+		return toSearchResults(pages.flatMap((page) => page.models ?? []), filter);
+	};
+}
+
+/** One model search per endpoint family, shared by every node's model field. */
+export const listSearch = {
+	searchAllModels: searchFor(),
+	searchChatModels: searchFor('chat'),
+	searchEmbedModels: searchFor('embed'),
+	searchRerankModels: searchFor('rerank'),
+	searchClassifyModels: searchFor('classify'),
+	searchGenerateModels: searchFor('generate'),
+	searchSummarizeModels: searchFor('summarize'),
+};
