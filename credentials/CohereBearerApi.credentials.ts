@@ -1,8 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -49,15 +51,26 @@ export class CohereBearerApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-				'X-Client-Name': '={{$credentials.clientName || undefined}}',
-			},
-		},
-	};
+	/**
+	 * n8n applies this to every request of our nodes, so no node handles the key. A function rather than a
+	 * generic header map: an Authorization header set anywhere else is removed (in any letter case), and
+	 * X-Client-Name is only sent when a Client Name is set.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers: IDataObject = {};
+		const clientName = typeof credentials.clientName === 'string' ? credentials.clientName.trim() : '';
+		for (const [name, value] of Object.entries(requestOptions.headers ?? {})) {
+			const lower = name.toLowerCase();
+			if (lower === 'authorization' || (clientName && lower === 'x-client-name')) continue;
+			headers[name] = value;
+		}
+		headers.Authorization = `Bearer ${String(credentials.apiKey ?? '')}`;
+		if (clientName) headers['X-Client-Name'] = clientName;
+		return { ...requestOptions, headers };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

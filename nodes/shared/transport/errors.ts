@@ -51,11 +51,10 @@ export function apiErrorFromResponse(
 	});
 }
 
-/** Network-level failure: built from the code and text only, never from the request (which holds the key). */
+/**
+ * Network-level failure, built from the code and our text only, never from the request (which holds the key).
+ * The code stays out of the message and out of status-like fields, where n8n would swap our words for its generic ones.
+ */
 export function apiErrorFromNetwork(node: INode, code: string, detail: string, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ code, message: detail },
-		{ message: detail, description: `Network error ${code}`, itemIndex },
-	);
+	return new NodeApiError(node, { networkError: code, message: detail }, { message: detail, description: `Network error: ${code}`, itemIndex });
 }

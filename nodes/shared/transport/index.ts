@@ -189,7 +189,7 @@ export async function cohereRequest<T = IDataObject>(
 			throw apiErrorFromNetwork(
 				node,
 				code,
-				`Could not reach Cohere at ${baseUrl ?? 'the given URL'} (${code})${attempt > 0 ? ` after ${attempt + 1} attempts` : ''}`,
+				`Could not reach Cohere at ${baseUrl ?? 'the given URL'}${attempt > 0 ? ` after ${attempt + 1} attempts` : ''}: check the Base URL and the network`,
 				request.itemIndex,
 			);
 		}

@@ -1,0 +1,533 @@
+/* Deterministic answers for every Cohere endpoint our nodes call. Shapes follow cohere-openapi.yaml. */
+import { createHash } from 'node:crypto';
+
+import samples from './connector-samples.json';
+import { findModel, MODELS, publicModel } from './models';
+
+export type Json = Record<string, unknown>;
+
+export interface EmulatorRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+export interface EmulatorResponse {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+const invalid = (message: string) => new ApiError(400, `invalid request: ${message}`);
+const ok = (body: unknown, headers?: Record<string, string>): EmulatorResponse => ({ status: 200, body, headers });
+
+export const LIMITS = { embedTexts: 96, classifyInputs: 96, tokenizeChars: 65536, rerankDocuments: 1000 };
+
+/** Same input, same numbers: a seeded generator from a SHA-256 of the text. */
+export function seededNumbers(seed: string, count: number): number[] {
+	const values: number[] = [];
+	let block = createHash('sha256').update(seed).digest();
+	let offset = 0;
+	while (values.length < count) {
+		if (offset + 2 > block.length) {
+			block = createHash('sha256').update(block).digest();
+			offset = 0;
+		}
+		values.push(block.readUInt16BE(offset) / 65535);
+		offset += 2;
+	}
+	return values;
+}
+
+export function fakeEmbedding(text: string, dimensions: number): number[] {
+	return seededNumbers(text, dimensions).map((v) => Math.round((v * 2 - 1) * 1000) / 1000);
+}
+
+const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+const countTokens = (text: string) => Math.max(1, Math.ceil(words(text).length * 1.3));
+const apiVersion = (version = '2') => ({ version, is_deprecated: false, is_experimental: false });
+const sameJson = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') {
+		return `{${Object.keys(value as Json)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${canonical((value as Json)[k])}`)
+			.join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+const overlap = (a: string, b: string) => {
+	const left = new Set(words(a));
+	const right = words(b);
+	return right.filter((w) => left.has(w)).length / Math.max(1, Math.sqrt(left.size * Math.max(1, right.length)));
+};
+
+/** The documented samples: their exact request yields their exact response. */
+interface SampleRoute {
+	method: string;
+	path: string;
+	matches: (req: EmulatorRequest) => boolean;
+	response: EmulatorResponse;
+}
+const sample = (title: string) => {
+	const found = (samples as Array<{ title: string; input: Json; output: Json }>).find((s) => s.title === title);
+	if (!found) throw new Error(`sample ${title} missing`);
+	return found;
+};
+const bodySample = (method: string, paths: string[], title: string): SampleRoute[] =>
+	paths.map((path) => ({
+		method,
+		path,
+		matches: (req) => sameJson(req.body, sample(title).input.body),
+		response: ok(sample(title).output),
+	}));
+const rawHttp = sample('Raw HTTP request (advanced)');
+const listModelsSample = sample('List Models');
+const SAMPLE_ROUTES: SampleRoute[] = [
+	...bodySample('POST', ['/v1/chat'], 'Generate Chat (Beta)'),
+	...bodySample('POST', ['/v1/classify'], 'Generate Classification'),
+	...bodySample('POST', ['/v1/detokenize'], 'Generate Detokenized Text'),
+	...bodySample('POST', ['/v1/generate'], 'Generate Text'),
+	...bodySample('POST', ['/v1/embed', '/v2/embed'], 'Generate Text Embeddings'),
+	...bodySample('POST', ['/v1/tokenize'], 'Generate Tokens'),
+	...bodySample('POST', ['/v1/summarize'], 'Summarize Text'),
+	{
+		method: 'POST',
+		path: '/v1/classify',
+		matches: (req) => sameJson(req.body, (rawHttp.input.body as Json).raw),
+		response: {
+			status: (rawHttp.output as Json).status as number,
+			body: (rawHttp.output as Json).body,
+			headers: (rawHttp.output as Json).headers as Record<string, string>,
+		},
+	},
+	{
+		method: 'GET',
+		path: '/v1/models',
+		matches: (req) =>
+			req.query.page_size === String(listModelsSample.input.page_size) &&
+			req.query.page_token === listModelsSample.input.page_token &&
+			req.query.endpoint === listModelsSample.input.endpoint,
+		response: ok(listModelsSample.output),
+	},
+];
+
+function requireModel(body: Json, endpoint: string) {
+	if (typeof body.model !== 'string' || body.model === '') throw invalid('a model parameter is required for this endpoint.');
+	const model = findModel(body.model);
+	if (!model) {
+		throw new ApiError(404, `model '${body.model}' not found, make sure the correct model ID was used and that you have access to the model.`);
+	}
+	if (!model.endpoints.includes(endpoint)) throw invalid(`model '${body.model}' does not support the ${endpoint} endpoint.`);
+	return model;
+}
+
+// ---------- models ----------
+function listModels(req: EmulatorRequest): EmulatorResponse {
+	const pageSize = req.query.page_size === undefined ? 20 : Number(req.query.page_size);
+	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw invalid('page_size must be between 1 and 1000.');
+	let models = MODELS;
+	if (req.query.endpoint) models = models.filter((m) => m.endpoints.includes(req.query.endpoint));
+	if (req.query.default_only === 'true') {
+		if (!req.query.endpoint) throw invalid('default_only is only valid when endpoint is provided.');
+		models = models.filter((m) => m.default_endpoints.includes(req.query.endpoint));
+	}
+	let offset = 0;
+	if (req.query.page_token) {
+		const match = /^page-(\d+)$/.exec(req.query.page_token);
+		if (!match) throw invalid('invalid page_token.');
+		offset = Number(match[1]);
+	}
+	const page = models.slice(offset, offset + pageSize);
+	const body: Json = { models: page.map(publicModel) };
+	if (offset + pageSize < models.length) body.next_page_token = `page-${offset + pageSize}`;
+	return ok(body);
+}
+
+function getModel(name: string): EmulatorResponse {
+	const model = findModel(name);
+	if (!model) throw new ApiError(404, `model '${name}' not found, make sure the correct model ID was used and that you have access to the model.`);
+	return ok(publicModel(model));
+}
+
+// ---------- chat ----------
+type ContentPart = { type: string; text?: string; image_url?: { url: string } };
+const contentText = (content: unknown): string =>
+	typeof content === 'string'
+		? content
+		: Array.isArray(content)
+			? (content as ContentPart[]).map((p) => p.text ?? '').join(' ')
+			: '';
+
+function chatV2(body: Json): EmulatorResponse {
+	requireModel(body, 'chat');
+	const messages = body.messages as Array<{ role: string; content?: unknown; tool_call_id?: string }> | undefined;
+	if (!Array.isArray(messages) || messages.length === 0) throw invalid('messages must not be empty.');
+	for (const m of messages) {
+		if (!['system', 'user', 'assistant', 'tool'].includes(m.role)) throw invalid(`invalid role '${m.role}'.`);
+		if (m.role === 'tool' && !m.tool_call_id) throw invalid('tool call id must be provided with tool message');
+	}
+	const lastUser = [...messages].reverse().find((m) => m.role === 'user');
+	const prompt = contentText(lastUser?.content);
+	const images = messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as ContentPart[]).filter((p) => p.type === 'image_url') : []));
+	const documents = (body.documents as unknown[] | undefined) ?? [];
+	const format = body.response_format as { type?: string; json_schema?: Json } | undefined;
+	const tools = body.tools as Array<{ function?: { name: string } }> | undefined;
+	const inputTokens = messages.reduce((sum, m) => sum + countTokens(contentText(m.content)), 0);
+
+	let text = `Answer to: ${prompt}`;
+	if (images.length) text += ` (saw ${images.length} image${images.length > 1 ? 's' : ''})`;
+	const message: Json = { role: 'assistant' };
+	let finishReason = 'COMPLETE';
+	if (tools?.length && !messages.some((m) => m.role === 'tool')) {
+		const name = tools[0].function?.name ?? 'tool';
+		message.tool_plan = `I will call ${name}.`;
+		message.tool_calls = [{ id: `${name}_0`, type: 'function', function: { name, arguments: JSON.stringify({ query: prompt }) } }];
+		finishReason = 'TOOL_CALL';
+	} else {
+		if (format?.type === 'json_object') text = JSON.stringify({ answer: prompt, length: prompt.length });
+		message.content = [{ type: 'text', text }];
+		if (documents.length && body.citation_options !== undefined && (body.citation_options as Json).mode === 'OFF') {
+			// no citations
+		} else if (documents.length) {
+			message.citations = documents.slice(0, 2).map((doc, i) => ({
+				start: 0,
+				end: Math.min(text.length, 9),
+				text: text.slice(0, 9),
+				sources: [{ type: 'document', id: typeof doc === 'object' && doc && 'id' in doc ? (doc as Json).id : `doc:${i}`, document: typeof doc === 'string' ? { snippet: doc } : (doc as Json).data }],
+				type: 'TEXT_CONTENT',
+			}));
+		}
+	}
+	const outputTokens = countTokens(text);
+	return ok({
+		id: `chat-${seededNumbers(JSON.stringify(body), 1)[0].toString(36).slice(2, 10)}`,
+		finish_reason: finishReason,
+		message,
+		usage: {
+			billed_units: { input_tokens: inputTokens, output_tokens: outputTokens },
+			tokens: { input_tokens: inputTokens + 10, output_tokens: outputTokens },
+		},
+	});
+}
+
+function chatV1(body: Json): EmulatorResponse {
+	if (typeof body.message !== 'string' || body.message.trim() === '') throw invalid("required 'message' param is missing or empty.");
+	if (body.model !== undefined) requireModel(body, 'chat');
+	const text = `Answer to: ${body.message}`;
+	return ok({
+		response_id: 'resp-emulator',
+		text,
+		generation_id: 'gen-emulator',
+		chat_history: [
+			...((body.chat_history as unknown[]) ?? []),
+			{ role: 'USER', message: body.message },
+			{ role: 'CHATBOT', message: text },
+		],
+		finish_reason: 'COMPLETE',
+		meta: { api_version: apiVersion('1'), billed_units: { input_tokens: countTokens(body.message), output_tokens: countTokens(text) } },
+	});
+}
+
+function generate(body: Json): EmulatorResponse {
+	if (typeof body.prompt !== 'string' || body.prompt === '') throw invalid("required 'prompt' param is missing or empty.");
+	if (body.model !== undefined) requireModel(body, 'generate');
+	const n = Number(body.num_generations ?? 1);
+	if (n < 1 || n > 5) throw invalid('num_generations must be between 1 and 5.');
+	return ok({
+		id: 'generate-emulator',
+		prompt: body.prompt,
+		generations: Array.from({ length: n }, (_, index) => ({ id: `gen-${index}`, index, text: ` Continuation ${index + 1} of: ${body.prompt}`, finish_reason: 'COMPLETE' })),
+		meta: { api_version: apiVersion('1'), billed_units: { input_tokens: countTokens(body.prompt), output_tokens: 12 * n } },
+	});
+}
+
+// ---------- embed / rerank / classify ----------
+const EMBEDDING_TYPES = ['float', 'int8', 'uint8', 'binary', 'ubinary', 'base64'];
+function typedEmbedding(values: number[], type: string): unknown {
+	if (type === 'float') return values;
+	if (type === 'int8') return values.map((v) => Math.round(v * 127));
+	if (type === 'uint8') return values.map((v) => Math.round((v + 1) * 127.5));
+	if (type === 'binary' || type === 'ubinary') {
+		const bytes: number[] = [];
+		for (let i = 0; i < values.length; i += 8) {
+			let byte = 0;
+			for (let b = 0; b < 8; b++) byte = (byte << 1) | (values[i + b] > 0 ? 1 : 0);
+			bytes.push(type === 'binary' ? byte - 128 : byte);
+		}
+		return bytes;
+	}
+	return Buffer.from(new Float32Array(values).buffer).toString('base64');
+}
+
+function embed(body: Json, version: 1 | 2): EmulatorResponse {
+	const model = requireModel(body, 'embed');
+	const texts = body.texts as unknown[] | undefined;
+	const images = body.images as unknown[] | undefined;
+	const inputs = body.inputs as unknown[] | undefined;
+	const items = texts ?? images ?? inputs;
+	if (!Array.isArray(items) || items.length === 0) throw invalid('one of texts, images or inputs must be provided.');
+	if (items.length > LIMITS.embedTexts) throw invalid(`texts cannot have more than ${LIMITS.embedTexts} elements, but got ${items.length}.`);
+	if (texts?.some((t) => typeof t !== 'string' || t.trim() === '')) throw invalid('texts must not contain empty strings.');
+	if (images && body.input_type !== 'image') throw invalid('images must be used with input_type=image');
+	if (!body.input_type && !model.name.includes('v2.0')) throw invalid('input_type is required for embed models v3 and higher.');
+	const dims = Number(body.output_dimension ?? model.dimensions ?? 1024);
+	if (body.output_dimension !== undefined && model.name !== 'embed-v4.0') throw invalid(`output_dimension is not supported by ${model.name}.`);
+	if (![256, 512, 1024, 1536].includes(dims) && body.output_dimension !== undefined) throw invalid('output_dimension must be one of 256, 512, 1024, 1536.');
+	const types = (body.embedding_types as string[] | undefined) ?? (version === 2 ? ['float'] : undefined);
+	if (types?.some((t) => !EMBEDDING_TYPES.includes(t))) throw invalid(`embedding_types must be a subset of ${EMBEDDING_TYPES.join(', ')}.`);
+	const keyOf = (item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item));
+	const vectors = items.map((item) => fakeEmbedding(`${model.name}:${keyOf(item)}`, dims));
+	const inputTokens = items.reduce<number>((sum, item) => sum + countTokens(keyOf(item).slice(0, 2000)), 0);
+	const meta = { api_version: apiVersion(String(version)), billed_units: { input_tokens: inputTokens } };
+	const id = `embed-${seededNumbers(items.map(keyOf).join('|'), 1)[0].toString(36).slice(2, 10)}`;
+	if (!types) return ok({ response_type: 'embeddings_floats', id, embeddings: vectors, texts: texts ?? [], meta });
+	const embeddings = Object.fromEntries(types.map((type) => [type, vectors.map((v) => typedEmbedding(v, type))]));
+	return ok({ response_type: 'embeddings_by_type', id, embeddings, texts: texts ?? [], ...(images ? { images: images.map(() => ({ width: 1, height: 1, format: 'png', bit_depth: 8 })) } : {}), meta });
+}
+
+function rerank(body: Json): EmulatorResponse {
+	requireModel(body, 'rerank');
+	if (typeof body.query !== 'string' || body.query.trim() === '') throw invalid("required 'query' param is missing or empty.");
+	const documents = body.documents as unknown[] | undefined;
+	if (!Array.isArray(documents) || documents.length === 0) throw invalid('documents must not be empty.');
+	if (documents.length > LIMITS.rerankDocuments) throw invalid(`too many documents: ${documents.length}, the maximum is ${LIMITS.rerankDocuments}.`);
+	const texts = documents.map((d) => (typeof d === 'string' ? d : String((d as Json).text ?? JSON.stringify(d))));
+	const results = texts
+		.map((text, index) => ({ index, relevance_score: Math.round((overlap(body.query as string, text) * 0.9 + seededNumbers(text, 1)[0] * 0.1) * 1e6) / 1e6 }))
+		.sort((a, b) => b.relevance_score - a.relevance_score || a.index - b.index)
+		.slice(0, body.top_n === undefined ? undefined : Number(body.top_n));
+	return ok({ id: 'rerank-emulator', results, meta: { api_version: apiVersion('2'), billed_units: { search_units: 1 } } });
+}
+
+function classify(body: Json): EmulatorResponse {
+	const inputs = body.inputs as unknown[] | undefined;
+	if (!Array.isArray(inputs) || inputs.length === 0) throw invalid('inputs must not be empty.');
+	if (inputs.length > LIMITS.classifyInputs) throw invalid(`inputs cannot have more than ${LIMITS.classifyInputs} elements, but got ${inputs.length}.`);
+	if (inputs.some((t) => typeof t !== 'string' || t.trim() === '')) throw invalid('inputs must not contain empty strings.');
+	if (body.model !== undefined) requireModel(body, 'classify');
+	const examples = (body.examples as Array<{ text: string; label: string }> | undefined) ?? [];
+	const labels = [...new Set(examples.map((e) => e.label))].sort();
+	if (labels.length < 2) throw invalid('examples must contain at least 2 different labels.');
+	const short = labels.filter((label) => examples.filter((e) => e.label === label).length < 2);
+	if (short.length) throw invalid(`each unique label must have at least 2 examples. Not enough examples for: ${short.join(', ')}`);
+	const classifications = (inputs as string[]).map((input, i) => {
+		const scores = labels.map((label) => 0.05 + examples.filter((e) => e.label === label).reduce((s, e) => s + overlap(input, e.text), 0));
+		const total = scores.reduce((a, b) => a + b, 0);
+		const confidences = scores.map((s) => Math.round((s / total) * 1e4) / 1e4);
+		const best = confidences.indexOf(Math.max(...confidences));
+		return {
+			id: `clf-${i + 1}`,
+			input,
+			prediction: labels[best],
+			predictions: [labels[best]],
+			confidence: confidences[best],
+			confidences: [confidences[best]],
+			labels: Object.fromEntries(labels.map((label, j) => [label, { confidence: confidences[j] }])),
+			classification_type: 'single-label',
+		};
+	});
+	return ok({ id: 'classify-emulator', classifications, meta: { api_version: apiVersion('1'), billed_units: { classifications: inputs.length } } });
+}
+
+function summarize(body: Json): EmulatorResponse {
+	if (typeof body.text !== 'string' || body.text.trim() === '') throw invalid("required 'text' param is missing or empty.");
+	if (body.text.length < 250) throw invalid('text must be at least 250 characters.');
+	if (body.length !== undefined && !['short', 'medium', 'long', 'auto'].includes(body.length as string)) throw invalid("length must be one of 'short', 'medium', or 'long'.");
+	if (body.format !== undefined && !['paragraph', 'bullets', 'auto'].includes(body.format as string)) throw invalid("format must be one of 'paragraph', or 'bullets'.");
+	if (body.model !== undefined) requireModel(body, 'summarize');
+	const sentences = body.text.match(/[^.!?]+[.!?]/g) ?? [body.text];
+	const count = body.length === 'long' ? 4 : body.length === 'medium' ? 3 : 2;
+	const picked = sentences.slice(0, count).map((s) => s.trim());
+	const summary = body.format === 'bullets' ? picked.map((s) => `- ${s}`).join('\n') : picked.join(' ');
+	return ok({ id: 'summarize-emulator', summary, meta: { api_version: apiVersion('1'), billed_units: { input_tokens: countTokens(body.text), output_tokens: countTokens(summary) } } });
+}
+
+// ---------- tokens ----------
+const tokenPieces = (text: string) => text.match(/\s*\S+/g) ?? [];
+function tokenize(body: Json): EmulatorResponse {
+	if (typeof body.text !== 'string' || body.text === '') throw invalid("required 'text' param is missing or empty.");
+	if (body.text.length > LIMITS.tokenizeChars) throw invalid(`text is too long: ${body.text.length} characters, the maximum is ${LIMITS.tokenizeChars}.`);
+	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
+	if (!findModel(body.model)) throw new ApiError(404, `model '${body.model}' not found, make sure the correct model ID was used and that you have access to the model.`);
+	const pieces = tokenPieces(body.text);
+	return ok({ tokens: pieces.map((p) => 1000 + Math.floor(seededNumbers(p, 1)[0] * 60000)), token_strings: pieces, meta: { api_version: apiVersion('1') } });
+}
+
+function detokenize(body: Json): EmulatorResponse {
+	if (!Array.isArray(body.tokens) || body.tokens.length === 0) throw invalid('tokens must not be empty.');
+	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
+	return ok({ text: (body.tokens as number[]).map((t) => `<${t}>`).join(''), meta: { api_version: apiVersion('1') } });
+}
+
+// ---------- datasets and embed jobs ----------
+interface Dataset extends Json {
+	id: string;
+	name: string;
+	dataset_type: string;
+	validation_status: string;
+	created_at: string;
+}
+interface EmbedJob extends Json {
+	job_id: string;
+	status: string;
+}
+export class JobStore {
+	datasets = new Map<string, Dataset>();
+	jobs = new Map<string, EmbedJob & { polls: number }>();
+	/** How many status reads an embed job stays "processing" before it completes. */
+	pollsUntilComplete = 2;
+	private counter = 0;
+	nextId(prefix: string) {
+		this.counter++;
+		return `${prefix}-${String(this.counter).padStart(4, '0')}`;
+	}
+}
+
+function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | undefined {
+	const [, , , id, sub] = req.path.split('/');
+	if (req.method === 'GET' && id === 'usage') return ok({ organization_usage: store.datasets.size * 1024 });
+	if (req.method === 'POST' && !id) {
+		const name = req.query.name;
+		const type = req.query.type;
+		if (!name) throw invalid("required 'name' param is missing or empty.");
+		if (!type) throw invalid("required 'type' param is missing or empty.");
+		const dataset: Dataset = { id: store.nextId(`${name}`), name, dataset_type: type, validation_status: 'validated', created_at: new Date(0).toISOString() };
+		store.datasets.set(dataset.id, dataset);
+		return ok({ id: dataset.id });
+	}
+	if (req.method === 'GET' && !id) return ok({ datasets: [...store.datasets.values()] });
+	if (id && !sub) {
+		const dataset = store.datasets.get(id);
+		if (!dataset) throw new ApiError(404, `dataset with id ${id} not found`);
+		if (req.method === 'GET') return ok({ dataset });
+		if (req.method === 'DELETE') {
+			store.datasets.delete(id);
+			return ok({});
+		}
+	}
+	return undefined;
+}
+
+function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | undefined {
+	const [, , , id, action] = req.path.split('/');
+	const body = (req.body ?? {}) as Json;
+	if (req.method === 'POST' && !id) {
+		requireModel(body, 'embed');
+		if (typeof body.dataset_id !== 'string' || !store.datasets.has(body.dataset_id)) throw new ApiError(404, `dataset with id ${String(body.dataset_id)} not found`);
+		if (!body.input_type) throw invalid('input_type is required for embed models v3 and higher.');
+		const job_id = store.nextId('job');
+		store.jobs.set(job_id, {
+			job_id,
+			name: (body.name as string) ?? job_id,
+			status: 'processing',
+			created_at: new Date(0).toISOString(),
+			input_dataset_id: body.dataset_id,
+			model: body.model,
+			truncate: (body.truncate as string) ?? 'END',
+			polls: 0,
+		});
+		return ok({ job_id, meta: { api_version: apiVersion('1') } });
+	}
+	const view = ({ polls: _polls, ...job }: EmbedJob & { polls: number }) => job;
+	if (req.method === 'GET' && !id) return ok({ embed_jobs: [...store.jobs.values()].map(view) });
+	if (id) {
+		const job = store.jobs.get(id);
+		if (!job) throw new ApiError(404, `embed job with id ${id} not found`);
+		if (req.method === 'GET' && !action) {
+			job.polls++;
+			if (job.status === 'processing' && job.polls > store.pollsUntilComplete) {
+				job.status = 'complete';
+				job.output_dataset_id = store.nextId('embeddings');
+				store.datasets.set(job.output_dataset_id as string, { id: job.output_dataset_id as string, name: `${job.name}-output`, dataset_type: 'embed-result', validation_status: 'validated', created_at: new Date(0).toISOString() });
+			}
+			return ok(view(job));
+		}
+		if (req.method === 'POST' && action === 'cancel') {
+			if (job.status === 'processing') job.status = 'cancelled';
+			return ok({});
+		}
+	}
+	return undefined;
+}
+
+// ---------- OpenAI-compatible ----------
+function compatChat(body: Json): EmulatorResponse {
+	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
+	const messages = body.messages as Array<{ role: string; content: unknown }> | undefined;
+	if (!Array.isArray(messages) || messages.length === 0) throw invalid('messages must not be empty.');
+	const last = [...messages].reverse().find((m) => m.role === 'user');
+	const parts = Array.isArray(last?.content) ? (last!.content as Array<{ type: string }>) : [];
+	const attachments = parts.filter((p) => p.type !== 'text').map((p) => p.type);
+	let content = `Answer to: ${contentText(last?.content)}${attachments.length ? ` (with ${attachments.join(', ')})` : ''}`;
+	if ((body.response_format as Json | undefined)?.type === 'json_object') content = JSON.stringify({ answer: contentText(last?.content) });
+	const prompt = messages.reduce((s, m) => s + countTokens(contentText(m.content)), 0);
+	return ok({
+		id: 'chatcmpl-emulator',
+		object: 'chat.completion',
+		created: 1700000000,
+		model: body.model,
+		choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+		usage: { prompt_tokens: prompt, completion_tokens: countTokens(content), total_tokens: prompt + countTokens(content) },
+	});
+}
+
+function compatEmbeddings(body: Json): EmulatorResponse {
+	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
+	const input = typeof body.input === 'string' ? [body.input] : (body.input as unknown[] | undefined);
+	if (!Array.isArray(input) || input.length === 0) throw invalid('input must not be empty.');
+	if (input.length > LIMITS.embedTexts) throw invalid(`input cannot have more than ${LIMITS.embedTexts} elements, but got ${input.length}.`);
+	const dims = Number(body.dimensions ?? findModel(body.model)?.dimensions ?? 1024);
+	const data = input.map((text, index) => {
+		const vector = fakeEmbedding(`${body.model}:${String(text)}`, dims);
+		return { object: 'embedding', index, embedding: body.encoding_format === 'base64' ? typedEmbedding(vector, 'base64') : vector };
+	});
+	const tokens = input.reduce<number>((s, t) => s + countTokens(String(t)), 0);
+	return ok({ object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
+}
+
+export interface RouteContext {
+	store: JobStore;
+	compatPrefixes: string[];
+}
+
+/** Finds the answer for one authenticated request; `undefined` means 404 page not found. */
+export function route(req: EmulatorRequest, ctx: RouteContext): EmulatorResponse | undefined {
+	const sampleRoute = SAMPLE_ROUTES.find((r) => r.method === req.method && r.path === req.path && r.matches(req));
+	if (sampleRoute) return sampleRoute.response;
+
+	const body = (req.body ?? {}) as Json;
+	const key = `${req.method} ${req.path}`;
+	if (key === 'GET /v1/models') return listModels(req);
+	if (req.method === 'GET' && req.path.startsWith('/v1/models/')) return getModel(decodeURIComponent(req.path.slice('/v1/models/'.length)));
+	if (key === 'POST /v1/check-api-key') return ok({ valid: true, organization_id: 'org-emulator', owner_id: 'owner-emulator' });
+	if (key === 'POST /v2/chat') return chatV2(body);
+	if (key === 'POST /v1/chat') return chatV1(body);
+	if (key === 'POST /v1/generate') return generate(body);
+	if (key === 'POST /v2/embed') return embed(body, 2);
+	if (key === 'POST /v1/embed') return embed(body, 1);
+	if (key === 'POST /v2/rerank' || key === 'POST /v1/rerank') return rerank(body);
+	if (key === 'POST /v1/classify') return classify(body);
+	if (key === 'POST /v1/summarize') return summarize(body);
+	if (key === 'POST /v1/tokenize') return tokenize(body);
+	if (key === 'POST /v1/detokenize') return detokenize(body);
+	if (req.path.startsWith('/v1/datasets')) return datasets(req, ctx.store);
+	if (req.path.startsWith('/v1/embed-jobs')) return embedJobs(req, ctx.store);
+	for (const prefix of ctx.compatPrefixes) {
+		if (key === `POST ${prefix}/chat/completions`) return compatChat(body);
+		if (key === `POST ${prefix}/embeddings`) return compatEmbeddings(body);
+	}
+	return undefined;
+}

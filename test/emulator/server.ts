@@ -1,0 +1,204 @@
+/* A local Cohere API on 127.0.0.1 for tests, the demo and the benchmark: deterministic answers,
+ * Cohere's errors, every request recorded, and faults injected on demand. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import type { EmulatorRequest, EmulatorResponse } from './handlers';
+import { ApiError, JobStore, route } from './handlers';
+
+export interface RecordedRequest extends EmulatorRequest {
+	rawBody: string;
+	receivedAt: number;
+}
+
+export type FaultKind = 'status' | 'hang' | 'malformed' | 'reset';
+
+export interface Fault {
+	/** Only requests whose path matches (exact string or pattern); all requests when absent. */
+	path?: string | RegExp;
+	/** Let this many matching requests through before the fault starts. */
+	after?: number;
+	/** How many matching requests get the fault (default 1; Infinity for all). */
+	times?: number;
+	kind?: FaultKind;
+	status?: number;
+	message?: string;
+	headers?: Record<string, string>;
+}
+
+export interface RateLimit {
+	/** Requests allowed per window before 429s. */
+	limit: number;
+	windowMs: number;
+	/** Sent as Retry-After (seconds) with each 429; omitted when undefined. */
+	retryAfterSeconds?: number;
+	retryAfterMs?: number;
+}
+
+interface ActiveFault extends Required<Pick<Fault, 'after' | 'times' | 'kind'>> {
+	fault: Fault;
+	seen: number;
+	fired: number;
+}
+
+export class CohereEmulator {
+	readonly requests: RecordedRequest[] = [];
+	apiKeys = new Set(['test-key']);
+	/** Added before every answer, in ms. */
+	latencyMs = 0;
+	rateLimit?: RateLimit;
+	compatPrefixes = ['/compatibility/v1', '/api/v1'];
+	store = new JobStore();
+	private faults: ActiveFault[] = [];
+	private rateWindow: number[] = [];
+	private server?: Server;
+	private sockets = new Set<Socket>();
+	url = '';
+
+	async start(port = 0): Promise<string> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		return this.url;
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+
+	/** Forget recorded requests, faults, rate limits and latency between tests. */
+	reset(): void {
+		this.requests.length = 0;
+		this.faults = [];
+		this.rateLimit = undefined;
+		this.rateWindow = [];
+		this.latencyMs = 0;
+		this.store = new JobStore();
+	}
+
+	addFault(fault: Fault): void {
+		this.faults.push({ fault, after: fault.after ?? 0, times: fault.times ?? 1, kind: fault.kind ?? 'status', seen: 0, fired: 0 });
+	}
+
+	requestsTo(path: string, method?: string): RecordedRequest[] {
+		return this.requests.filter((r) => r.path === path && (!method || r.method === method));
+	}
+
+	private pickFault(path: string): ActiveFault | undefined {
+		for (const active of this.faults) {
+			const { fault } = active;
+			const matches = fault.path === undefined || (typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
+			if (!matches) continue;
+			active.seen++;
+			if (active.seen > active.after && active.fired < active.times) {
+				active.fired++;
+				return active;
+			}
+		}
+		return undefined;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		let body: unknown;
+		const record: RecordedRequest = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			body: undefined,
+			rawBody,
+			receivedAt: Date.now(),
+		};
+		this.requests.push(record);
+
+		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+
+		const active = this.pickFault(record.path);
+		if (active) {
+			const { fault, kind } = active;
+			if (kind === 'hang') return; // never answer: the client's timeout must fire
+			if (kind === 'reset') {
+				req.socket.destroy();
+				return;
+			}
+			if (kind === 'malformed') {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end('{"id": "broken", "text": ');
+				return;
+			}
+			const status = fault.status ?? 500;
+			this.send(res, { status, body: { message: fault.message ?? defaultFaultMessage(status) }, headers: fault.headers });
+			return;
+		}
+
+		if (this.rateLimit) {
+			const now = Date.now();
+			this.rateWindow = this.rateWindow.filter((t) => now - t < this.rateLimit!.windowMs);
+			if (this.rateWindow.length >= this.rateLimit.limit) {
+				const headers: Record<string, string> = {};
+				if (this.rateLimit.retryAfterSeconds !== undefined) headers['retry-after'] = String(this.rateLimit.retryAfterSeconds);
+				if (this.rateLimit.retryAfterMs !== undefined) headers['retry-after-ms'] = String(this.rateLimit.retryAfterMs);
+				this.send(res, { status: 429, body: { message: 'You are past the per minute request limit, please wait and try again later.' }, headers });
+				return;
+			}
+			this.rateWindow.push(now);
+		}
+
+		const authorization = String(req.headers.authorization ?? '');
+		if (!authorization) return this.send(res, { status: 401, body: { message: 'no api key supplied' } });
+		const key = authorization.replace(/^Bearer\s+/i, '');
+		if (!this.apiKeys.has(key)) return this.send(res, { status: 401, body: { message: 'invalid api token' } });
+
+		if (rawBody) {
+			try {
+				body = JSON.parse(rawBody);
+			} catch (error) {
+				return this.send(res, { status: 400, body: { message: `invalid json syntax: ${(error as Error).message}` } });
+			}
+		}
+		record.body = body;
+
+		try {
+			const response = route(record, { store: this.store, compatPrefixes: this.compatPrefixes });
+			this.send(res, response ?? { status: 404, body: { message: '404 page not found' } });
+		} catch (error) {
+			if (error instanceof ApiError) return this.send(res, { status: error.status, body: { message: error.message } });
+			this.send(res, { status: 500, body: { message: `emulator error: ${(error as Error).message}` } });
+		}
+	}
+
+	private send(res: ServerResponse, response: EmulatorResponse): void {
+		const payload = JSON.stringify(response.body);
+		res.writeHead(response.status, {
+			'content-type': 'application/json',
+			'x-request-id': `req-${this.requests.length}`,
+			...(response.headers ?? {}),
+		});
+		res.end(payload);
+	}
+}
+
+function defaultFaultMessage(status: number): string {
+	if (status === 429) return 'You are past the per minute request limit, please wait and try again later.';
+	if (status === 402) return 'Please add or update your payment method at https://dashboard.cohere.com/billing?tab=payment to continue';
+	if (status === 498) return 'blocked output: please adjust your prompt and try again, as this generation may be a potential violation of our Usage Policy';
+	if (status === 499) return 'request cancelled';
+	if (status === 422) return 'invalid request: the request could not be processed.';
+	if (status >= 500) return 'internal server error, this has been reported to our developers.';
+	return `emulated error ${status}`;
+}
+
+/** `ts-node test/emulator/server.ts [port]` runs it alone, e.g. to point a real n8n at it. */
+if (require.main === module) {
+	const emulator = new CohereEmulator();
+	void emulator.start(Number(process.argv[2] ?? 8787)).then((url) => console.log(`Cohere emulator on ${url} (API key: test-key)`));
+}
