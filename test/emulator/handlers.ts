@@ -135,9 +135,10 @@ function requireModel(body: Json, endpoint: string) {
 }
 
 // ---------- models ----------
-function listModels(req: EmulatorRequest): EmulatorResponse {
-	const pageSize = req.query.page_size === undefined ? 20 : Number(req.query.page_size);
-	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw invalid('page_size must be between 1 and 1000.');
+function listModels(req: EmulatorRequest, pageCap = 1000): EmulatorResponse {
+	const asked = req.query.page_size === undefined ? 20 : Number(req.query.page_size);
+	if (!Number.isInteger(asked) || asked < 1 || asked > 1000) throw invalid('page_size must be between 1 and 1000.');
+	const pageSize = Math.min(asked, pageCap);
 	let models = MODELS;
 	if (req.query.endpoint) models = models.filter((m) => m.endpoints.includes(req.query.endpoint));
 	if (req.query.default_only === 'true') {
@@ -501,6 +502,8 @@ function compatEmbeddings(body: Json): EmulatorResponse {
 export interface RouteContext {
 	store: JobStore;
 	compatPrefixes: string[];
+	/** Serve at most this many models per page, whatever page_size asks (as some gateways do). */
+	modelsPageCap?: number;
 }
 
 /** Finds the answer for one authenticated request; `undefined` means 404 page not found. */
@@ -510,7 +513,7 @@ export function route(req: EmulatorRequest, ctx: RouteContext): EmulatorResponse
 
 	const body = (req.body ?? {}) as Json;
 	const key = `${req.method} ${req.path}`;
-	if (key === 'GET /v1/models') return listModels(req);
+	if (key === 'GET /v1/models') return listModels(req, ctx.modelsPageCap);
 	if (req.method === 'GET' && req.path.startsWith('/v1/models/')) return getModel(decodeURIComponent(req.path.slice('/v1/models/'.length)));
 	if (key === 'POST /v1/check-api-key') return ok({ valid: true, organization_id: 'org-emulator', owner_id: 'owner-emulator' });
 	if (key === 'POST /v2/chat') return chatV2(body);

@@ -48,6 +48,7 @@ export class CohereEmulator {
 	latencyMs = 0;
 	rateLimit?: RateLimit;
 	compatPrefixes = ['/compatibility/v1', '/api/v1'];
+	modelsPageCap?: number;
 	store = new JobStore();
 	private faults: ActiveFault[] = [];
 	private rateWindow: number[] = [];
@@ -78,6 +79,7 @@ export class CohereEmulator {
 		this.rateLimit = undefined;
 		this.rateWindow = [];
 		this.latencyMs = 0;
+		this.modelsPageCap = undefined;
 		this.store = new JobStore();
 	}
 
@@ -168,7 +170,7 @@ export class CohereEmulator {
 		record.body = body;
 
 		try {
-			const response = route(record, { store: this.store, compatPrefixes: this.compatPrefixes });
+			const response = route(record, { store: this.store, compatPrefixes: this.compatPrefixes, modelsPageCap: this.modelsPageCap });
 			this.send(res, response ?? { status: 404, body: { message: '404 page not found' } });
 		} catch (error) {
 			if (error instanceof ApiError) return this.send(res, { status: error.status, body: { message: error.message } });
@@ -181,7 +183,7 @@ export class CohereEmulator {
 		res.writeHead(response.status, {
 			'content-type': 'application/json',
 			'x-request-id': `req-${this.requests.length}`,
-			...(response.headers ?? {}),
+			...Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
 		});
 		res.end(payload);
 	}
