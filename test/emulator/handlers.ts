@@ -169,7 +169,10 @@ const contentText = (content: unknown): string =>
 	typeof content === 'string'
 		? content
 		: Array.isArray(content)
-			? (content as ContentPart[]).map((p) => p.text ?? '').join(' ')
+			? (content as ContentPart[])
+				.filter((p) => typeof p.text === 'string')
+				.map((p) => p.text)
+				.join(' ')
 			: '';
 
 function chatV2(body: Json): EmulatorResponse {

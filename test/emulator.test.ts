@@ -1,0 +1,120 @@
+/* The emulator is what every node test trusts, so it is tested too: through the Raw HTTP node,
+ * i.e. real HTTP from n8n-core with the credential applied. */
+import samples from './emulator/connector-samples.json';
+import { readReferenceSamples } from './emulator/samples';
+import { runNode } from './harness';
+import { useEmulator } from './setup';
+
+const ctx = useEmulator();
+
+async function call(method: string, url: string, body?: unknown, extra: Record<string, unknown> = {}) {
+	const run = await runNode({
+		type: 'cohereHttpRequest',
+		parameters: { method, url, sendBody: body !== undefined, specifyBody: 'json', jsonBody: JSON.stringify(body ?? {}), options: { neverError: true, maxRetries: 0 }, ...extra },
+		credentials: ctx.credentials(),
+	});
+	if (run.error) throw run.error;
+	return run.items[0].json as { status: number; body: any; headers: Record<string, string> };
+}
+
+test('the committed samples are exactly those of the reference file', () => {
+	const reference = readReferenceSamples();
+	if (!reference) return expect(samples.length).toBe(10); // no ../shared here: the committed copy stands
+	expect(samples).toEqual(reference);
+});
+
+describe('documented samples: the sample input yields exactly the sample output', () => {
+	const routes: Record<string, string> = {
+		'Generate Chat (Beta)': '/v1/chat',
+		'Generate Classification': '/v1/classify',
+		'Generate Detokenized Text': '/v1/detokenize',
+		'Generate Text': '/v1/generate',
+		'Generate Text Embeddings': '/v2/embed',
+		'Generate Tokens': '/v1/tokenize',
+		'Summarize Text': '/v1/summarize',
+	};
+	test.each(Object.entries(routes))('%s (%s)', async (title, path) => {
+		const { input, output } = (samples as Array<{ title: string; input: any; output: any }>).find((s) => s.title === title)!;
+		const answer = await call('POST', path, input.body);
+		expect(answer).toMatchObject({ status: 200, body: output });
+	});
+});
+
+describe('Cohere behaviour', () => {
+	test('401 for a wrong key, 404 page not found for an unknown path', async () => {
+		const run = await runNode({ type: 'cohereHttpRequest', parameters: { method: 'GET', url: '/v1/models', options: { neverError: true } }, credentials: ctx.credentials({ apiKey: 'x' }) });
+		expect(run.items[0].json).toMatchObject({ status: 401, body: { message: 'invalid api token' } });
+		expect(await call('GET', '/v9/nothing')).toMatchObject({ status: 404, body: { message: '404 page not found' } });
+	});
+
+	test('v2 chat: answer, citations with documents, JSON mode, tool calls; model required', async () => {
+		const chat = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }] });
+		expect(chat.body).toMatchObject({ finish_reason: 'COMPLETE', message: { role: 'assistant', content: [{ type: 'text', text: 'Answer to: Hi' }] }, usage: { billed_units: { input_tokens: 2 } } });
+		const rag = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }], documents: [{ id: 'd1', data: { text: 'x' } }] });
+		expect(rag.body.message.citations[0].sources[0]).toMatchObject({ type: 'document', id: 'd1' });
+		const json = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_object' } });
+		expect(JSON.parse(json.body.message.content[0].text)).toEqual({ answer: 'Hi', length: 2 });
+		const tools = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'function', function: { name: 'lookup', parameters: {} } }] });
+		expect(tools.body).toMatchObject({ finish_reason: 'TOOL_CALL', message: { tool_calls: [{ id: 'lookup_0', function: { name: 'lookup' } }] } });
+		expect(await call('POST', '/v2/chat', { messages: [{ role: 'user', content: 'Hi' }] })).toMatchObject({ status: 400, body: { message: 'invalid request: a model parameter is required for this endpoint.' } });
+		expect(await call('POST', '/v2/chat', { model: 'nope', messages: [{ role: 'user', content: 'Hi' }] })).toMatchObject({ status: 404 });
+	});
+
+	test('embed: at most 96 texts, no empty texts, input_type required, embeddings by type', async () => {
+		const texts = Array.from({ length: 97 }, (_, i) => `text ${i}`);
+		expect(await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts })).toMatchObject({ status: 400, body: { message: expect.stringContaining('more than 96') } });
+		expect(await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts: ['a', ''] })).toMatchObject({ status: 400 });
+		expect(await call('POST', '/v2/embed', { model: 'embed-v4.0', texts: ['a'] })).toMatchObject({ status: 400, body: { message: expect.stringContaining('input_type is required') } });
+		const ok = await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts: ['a', 'b'], embedding_types: ['float', 'int8'], output_dimension: 256 });
+		expect(ok.body.embeddings.float).toHaveLength(2);
+		expect(ok.body.embeddings.float[0]).toHaveLength(256);
+		expect(ok.body.embeddings.int8[0]).toHaveLength(256);
+		const again = await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts: ['a'], embedding_types: ['float'], output_dimension: 256 });
+		expect(again.body.embeddings.float[0]).toEqual(ok.body.embeddings.float[0]);
+	});
+
+	test('rerank, classify, summarize, tokenize limits', async () => {
+		const rerank = await call('POST', '/v2/rerank', { model: 'rerank-v3.5', query: 'red apples', documents: ['blue sky', 'red apples', 'bananas are yellow'], top_n: 2 });
+		expect(rerank.body.results).toHaveLength(2);
+		expect(rerank.body.results[0].index).toBe(1);
+		const classify = await call('POST', '/v1/classify', {
+			model: 'embed-english-v3.0',
+			inputs: ['great food'],
+			examples: [
+				{ text: 'great service', label: 'positive' },
+				{ text: 'great food here', label: 'positive' },
+				{ text: 'awful wait', label: 'negative' },
+				{ text: 'cold food', label: 'negative' },
+			],
+		});
+		expect(classify.body.classifications[0]).toMatchObject({ input: 'great food', prediction: 'positive' });
+		expect(await call('POST', '/v1/summarize', { text: 'too short' })).toMatchObject({ status: 400 });
+		expect(await call('POST', '/v1/tokenize', { model: 'command', text: 'x'.repeat(65537) })).toMatchObject({ status: 400, body: { message: expect.stringContaining('65536') } });
+	});
+
+	test('datasets and embed jobs: create, poll until complete, cancel', async () => {
+		const dataset = await call('POST', '/v1/datasets', {}, { sendQuery: true, queryParameters: { parameters: [{ name: 'name', value: 'docs' }, { name: 'type', value: 'embed-input' }] } });
+		const datasetId = dataset.body.id;
+		const job = await call('POST', '/v1/embed-jobs', { model: 'embed-v4.0', dataset_id: datasetId, input_type: 'search_document' });
+		const statuses = [];
+		for (let i = 0; i < 3; i++) statuses.push((await call('GET', `/v1/embed-jobs/${job.body.job_id}`)).body.status);
+		expect(statuses).toEqual(['processing', 'processing', 'complete']);
+		expect((await call('GET', `/v1/datasets/${datasetId}`)).body.dataset).toMatchObject({ name: 'docs', dataset_type: 'embed-input' });
+		expect(await call('GET', '/v1/embed-jobs/job-none')).toMatchObject({ status: 404 });
+	});
+
+	test('OpenAI-compatible chat and embeddings under both prefixes', async () => {
+		const chat = await call('POST', '/compatibility/v1/chat/completions', { model: 'command-a-03-2025', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'file', file: { file_data: 'data:application/pdf;base64,AA==' } }] }] });
+		expect(chat.body.choices[0].message.content).toBe('Answer to: Hi (with file)');
+		const emb = await call('POST', '/api/v1/embeddings', { model: 'embed-v4.0', input: ['a', 'b'], encoding_format: 'float' });
+		expect(emb.body.data.map((d: { index: number }) => d.index)).toEqual([0, 1]);
+	});
+
+	test('faults: rate limit above N requests per window, with Retry-After', async () => {
+		ctx.emulator.rateLimit = { limit: 2, windowMs: 60_000, retryAfterSeconds: 7 };
+		const answers = [];
+		for (let i = 0; i < 3; i++) answers.push(await call('POST', '/v1/check-api-key'));
+		expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+		expect(answers[2].headers['retry-after']).toBe('7');
+	});
+});

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { loadPackage, PACKAGE_ROOT } from './harness';
+
+const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+const EXPECTED_NODES = ['cohereModels', 'cohereHttpRequest'];
+
+describe('the package as n8n loads it', () => {
+	test('package.json: community keyword, MIT, no runtime dependencies, n8n-workflow as the only peer', () => {
+		expect(packageJson.name).toBe('n8n-nodes-cohere');
+		expect(packageJson.license).toBe('MIT');
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+		expect(packageJson.dependencies ?? {}).toEqual({});
+		expect(Object.keys(packageJson.peerDependencies)).toEqual(['n8n-workflow']);
+		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) {
+			expect(existsSync(path.join(PACKAGE_ROOT, file))).toBe(true);
+		}
+	});
+
+	test('PackageDirectoryLoader finds every node and the credential from the n8n block', async () => {
+		const loader = await loadPackage();
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual([...EXPECTED_NODES].sort());
+		expect(Object.keys(loader.credentialTypes)).toEqual(['cohereBearerApi']);
+		const credential = loader.credentialTypes.cohereBearerApi.type;
+		expect(credential.displayName).toBe('Cohere API');
+		expect(credential.properties.map((p) => p.name)).toEqual(['apiKey', 'baseUrl', 'clientName']);
+		expect(credential.properties[0].typeOptions?.password).toBe(true);
+		expect(credential.test?.request).toMatchObject({ url: '/v1/models', qs: { page_size: 1 } });
+	});
+
+	test.each(EXPECTED_NODES)('%s: version 1, usable as a tool, subtitle, icons in dist, codex', async (name) => {
+		const loader = await loadPackage();
+		const { type, sourcePath } = loader.nodeTypes[name];
+		const description = type.description as INodeTypeDescription;
+		expect(description.name).toBe(name);
+		expect(description.displayName.startsWith('Cohere ')).toBe(true);
+		expect(description.version).toBe(1);
+		expect(description.usableAsTool).toBe(true);
+		expect(description.subtitle).toBeTruthy();
+		expect(description.credentials).toEqual([{ name: 'cohereBearerApi', required: true }]);
+		// The loader rewrites icons to served paths; the files themselves must sit next to the built node.
+		const icon = (type.description as unknown as { iconUrl?: { light: string; dark: string } }).iconUrl;
+		expect(icon).toBeDefined();
+		for (const variant of ['light', 'dark'] as const) {
+			const iconFile = path.join(PACKAGE_ROOT, 'dist', icon![variant].replace(/^icons\/n8n-nodes-cohere\/dist\//, ''));
+			expect(existsSync(iconFile)).toBe(true);
+		}
+		const codex = JSON.parse(readFileSync(sourcePath.replace(/\.js$/, '.json'), 'utf8'));
+		expect(codex.node).toBe(`n8n-nodes-cohere.${name}`);
+		expect(codex.categories).toContain('AI');
+		expect(codex.resources.primaryDocumentation.length).toBeGreaterThan(0);
+	});
+});
