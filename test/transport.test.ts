@@ -155,6 +155,24 @@ describe('Continue On Fail and item order', () => {
 		expect(run.items[2].json).toMatchObject({ status: 200, body: { name: 'rerank-v3.5' } });
 	});
 
+	test('Concurrent Requests: items run in parallel up to the bound, output stays in input order', async () => {
+		ctx.emulator.latencyMs = 200;
+		const items = Array.from({ length: 6 }, (_, i) => ({ json: { model: ['command', 'embed-v4.0', 'rerank-v3.5'][i % 3] } }));
+		const started = Date.now();
+		const run = await runNode({
+			type: 'cohereHttpRequest',
+			parameters: { method: 'GET', url: '=/v1/models/{{ $json.model }}', options: { concurrency: 3 } },
+			credentials: ctx.credentials(),
+			items,
+		});
+		const elapsed = Date.now() - started;
+		expect(run.error).toBeUndefined();
+		expect(ctx.emulator.maxInFlight).toBe(3);
+		expect(elapsed).toBeLessThan(1000); // 2 rounds of 200 ms, where one at a time would take 1.2 s
+		expect(run.items.map((i) => (i.json.body as { name: string }).name)).toEqual(items.map((i) => i.json.model));
+		expect(run.items.map((i) => i.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+	});
+
 	test('without Continue On Fail the node fails naming the item', async () => {
 		const run = await runNode({
 			type: 'cohereHttpRequest',

@@ -57,3 +57,16 @@ export const requestOptions: INodeProperties[] = [
 		description: 'How long to wait for Cohere to answer one request',
 	},
 ];
+
+/** How many items a node sends at once; the per-item runner keeps output order and pairing whatever the value. */
+export function concurrencyOption(defaultValue: number): INodeProperties {
+	return {
+		displayName: 'Concurrent Requests',
+		name: 'concurrency',
+		type: 'number',
+		default: defaultValue,
+		typeOptions: { minValue: 1, maxValue: 64 },
+		description:
+			'How many items are sent to Cohere at the same time. Trial keys allow few calls per minute: keep this low there and let retries absorb 429s.',
+	};
+}

@@ -50,6 +50,9 @@ export class CohereEmulator {
 	compatPrefixes = ['/compatibility/v1', '/api/v1'];
 	modelsPageCap?: number;
 	store = new JobStore();
+	/** Requests being answered right now, and the most seen at once since the last reset. */
+	inFlight = 0;
+	maxInFlight = 0;
 	private faults: ActiveFault[] = [];
 	private rateWindow: number[] = [];
 	private server?: Server;
@@ -80,6 +83,7 @@ export class CohereEmulator {
 		this.rateWindow = [];
 		this.latencyMs = 0;
 		this.modelsPageCap = undefined;
+		this.maxInFlight = this.inFlight;
 		this.store = new JobStore();
 	}
 
@@ -106,6 +110,9 @@ export class CohereEmulator {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		res.on('close', () => this.inFlight--);
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks).toString('utf8');

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { requestOptions } from '../../shared/descriptions';
+import { concurrencyOption, requestOptions } from '../../shared/descriptions';
 import { cohereRequest, getBaseUrl, getRequestSettings } from '../../shared/transport';
 
 const nameValueCollection = (displayName: string, name: string, placeholder: string): INodeProperties => ({
@@ -114,6 +114,7 @@ export const description: INodeProperties[] = [
 				default: false,
 				description: 'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
 			},
+			concurrencyOption(1),
 			...requestOptions,
 		],
 	},

@@ -5,5 +5,6 @@ import * as request from './request.operation';
 
 /** One operation: send the request described by the parameters, once per input item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return [await processItems.call(this, request.execute)];
+	const { concurrency } = this.getNodeParameter('options', 0, {}) as { concurrency?: number };
+	return [await processItems.call(this, request.execute, { concurrency: concurrency ?? 1 })];
 }
