@@ -18,7 +18,10 @@ export class CohereBearerApi implements ICredentialType {
 
 	displayName = 'Cohere API';
 
-	icon: Icon = { light: 'file:../nodes/icons/cohere.svg', dark: 'file:../nodes/icons/cohere.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/icons/cohere.svg',
+		dark: 'file:../nodes/icons/cohere.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-cohere/n8n-nodes-cohere#credentials';
 
@@ -30,7 +33,8 @@ export class CohereBearerApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Your Cohere API key (dashboard.cohere.com → API keys), or the key of your gateway',
+			description:
+				'Your Cohere API key (dashboard.cohere.com → API keys), or the key of your gateway',
 		},
 		{
 			displayName: 'Base URL',
@@ -47,7 +51,8 @@ export class CohereBearerApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'my-n8n-workflows',
-			description: 'Optional name sent as the X-Client-Name header, so your requests can be told apart in Cohere usage logs',
+			description:
+				'Optional name sent as the X-Client-Name header, so your requests can be told apart in Cohere usage logs',
 		},
 	];
 
@@ -61,7 +66,8 @@ export class CohereBearerApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers: IDataObject = {};
-		const clientName = typeof credentials.clientName === 'string' ? credentials.clientName.trim() : '';
+		const clientName =
+			typeof credentials.clientName === 'string' ? credentials.clientName.trim() : '';
 		for (const [name, value] of Object.entries(requestOptions.headers ?? {})) {
 			const lower = name.toLowerCase();
 			if (lower === 'authorization' || (clientName && lower === 'x-client-name')) continue;
@@ -74,7 +80,8 @@ export class CohereBearerApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{String($credentials.baseUrl || "https://api.cohere.com").trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
+			baseURL:
+				'={{String($credentials.baseUrl || "https://api.cohere.com").trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
 			url: '/v1/models',
 			method: 'GET',
 			qs: { page_size: 1 },
@@ -84,14 +91,16 @@ export class CohereBearerApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Cohere rejected the API key (401 invalid api token). Check the API Key, and the Base URL if you use a gateway.',
+					message:
+						'Cohere rejected the API key (401 invalid api token). Check the API Key, and the Base URL if you use a gateway.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'The Base URL does not serve the Cohere API (404 on /v1/models). Check the Base URL.',
+					message:
+						'The Base URL does not serve the Cohere API (404 on /v1/models). Check the Base URL.',
 				},
 			},
 		],

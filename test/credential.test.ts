@@ -8,7 +8,11 @@ describe('Cohere API credential (cohereBearerApi)', () => {
 		const result = await testCredential(ctx.credentials());
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(ctx.emulator.requests).toHaveLength(1);
-		expect(ctx.emulator.requests[0]).toMatchObject({ method: 'GET', path: '/v1/models', query: { page_size: '1' } });
+		expect(ctx.emulator.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/v1/models',
+			query: { page_size: '1' },
+		});
 		expect(ctx.emulator.requests[0].headers.authorization).toBe('Bearer test-key');
 	});
 
@@ -32,15 +36,27 @@ describe('Cohere API credential (cohereBearerApi)', () => {
 	])('Base URL %s form reaches /v1/models (test and nodes)', async (_label, suffix) => {
 		const credentials = ctx.credentials({ baseUrl: `${ctx.baseUrl}${suffix}` });
 		expect((await testCredential(credentials)).status).toBe('OK');
-		const run = await runNode({ type: 'cohereModels', parameters: { operation: 'list', returnAll: false, limit: 2 }, credentials });
+		const run = await runNode({
+			type: 'cohereModels',
+			parameters: { operation: 'list', returnAll: false, limit: 2 },
+			credentials,
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(2);
 		expect(ctx.emulator.requests.map((r) => r.path)).toEqual(['/v1/models', '/v1/models']);
 	});
 
 	test('Client Name is sent as X-Client-Name, and no header is sent without it', async () => {
-		await runNode({ type: 'cohereModels', parameters: { operation: 'list', returnAll: false, limit: 1 }, credentials: ctx.credentials({ clientName: 'my-workflows' }) });
-		await runNode({ type: 'cohereModels', parameters: { operation: 'list', returnAll: false, limit: 1 }, credentials: ctx.credentials() });
+		await runNode({
+			type: 'cohereModels',
+			parameters: { operation: 'list', returnAll: false, limit: 1 },
+			credentials: ctx.credentials({ clientName: 'my-workflows' }),
+		});
+		await runNode({
+			type: 'cohereModels',
+			parameters: { operation: 'list', returnAll: false, limit: 1 },
+			credentials: ctx.credentials(),
+		});
 		expect(ctx.emulator.requests[0].headers['x-client-name']).toBe('my-workflows');
 		expect(ctx.emulator.requests[1].headers).not.toHaveProperty('x-client-name');
 	});
@@ -55,8 +71,15 @@ describe('Cohere API credential (cohereBearerApi)', () => {
 		});
 		expect(run.items).toHaveLength(1);
 		expect(JSON.stringify(run.items)).not.toContain(secret);
-		expect(run.items[0].json).toMatchObject({ error: expect.stringContaining('401'), description: 'invalid api token' });
-		const failed = await runNode({ type: 'cohereModels', parameters: { operation: 'list', returnAll: true }, credentials: ctx.credentials({ apiKey: secret }) });
+		expect(run.items[0].json).toMatchObject({
+			error: expect.stringContaining('401'),
+			description: 'invalid api token',
+		});
+		const failed = await runNode({
+			type: 'cohereModels',
+			parameters: { operation: 'list', returnAll: true },
+			credentials: ctx.credentials({ apiKey: secret }),
+		});
 		expect(failed.error).toBeDefined();
 		expect(JSON.stringify(failed.run.data)).not.toContain(secret);
 	});

@@ -7,8 +7,14 @@ import { runNode } from './harness';
 async function main() {
 	const realKey = process.env.COHERE_API_KEY;
 	const emulator = realKey ? undefined : new CohereEmulator();
-	const baseUrl = emulator ? await emulator.start() : (process.env.COHERE_BASE_URL ?? 'https://api.cohere.com');
-	const credentials = { apiKey: realKey ?? 'test-key', baseUrl, clientName: 'n8n-nodes-cohere-demo' };
+	const baseUrl = emulator
+		? await emulator.start()
+		: (process.env.COHERE_BASE_URL ?? 'https://api.cohere.com');
+	const credentials = {
+		apiKey: realKey ?? 'test-key',
+		baseUrl,
+		clientName: 'n8n-nodes-cohere-demo',
+	};
 	console.log(`Cohere API: ${baseUrl}${emulator ? ' (local emulator)' : ''}\n`);
 
 	const steps = [
@@ -30,22 +36,36 @@ async function main() {
 				url: '/v2/chat',
 				sendBody: true,
 				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify({ model: "command-a-03-2025", messages: [{ role: "user", content: $json.question }] }) }}',
+				jsonBody:
+					'={{ JSON.stringify({ model: "command-a-03-2025", messages: [{ role: "user", content: $json.question }] }) }}',
 			},
-			items: [{ json: { question: 'What is n8n?' } }, { json: { question: 'What is Cohere Rerank?' } }],
+			items: [
+				{ json: { question: 'What is n8n?' } },
+				{ json: { question: 'What is Cohere Rerank?' } },
+			],
 		},
 	];
 
 	let failed = false;
 	for (const step of steps) {
-		const run = await runNode({ type: step.type, parameters: step.parameters, credentials, items: step.items });
+		const run = await runNode({
+			type: step.type,
+			parameters: step.parameters,
+			credentials,
+			items: step.items,
+		});
 		console.log(`== ${step.title}`);
 		if (run.error) {
 			failed = true;
-			console.log(`error: ${run.error.message}${run.error.description ? `\n  ${run.error.description}` : ''}`);
+			console.log(
+				`error: ${run.error.message}${run.error.description ? `\n  ${run.error.description}` : ''}`,
+			);
 		}
 		for (const item of run.items) {
-			const json = step.type === 'cohereHttpRequest' ? { status: item.json.status, body: item.json.body } : item.json;
+			const json =
+				step.type === 'cohereHttpRequest'
+					? { status: item.json.status, body: item.json.body }
+					: item.json;
 			console.log(JSON.stringify(json), '← item', JSON.stringify(item.pairedItem));
 		}
 		console.log('');

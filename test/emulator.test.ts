@@ -7,10 +7,23 @@ import { useEmulator } from './setup';
 
 const ctx = useEmulator();
 
-async function call(method: string, url: string, body?: unknown, extra: Record<string, unknown> = {}) {
+async function call(
+	method: string,
+	url: string,
+	body?: unknown,
+	extra: Record<string, unknown> = {},
+) {
 	const run = await runNode({
 		type: 'cohereHttpRequest',
-		parameters: { method, url, sendBody: body !== undefined, specifyBody: 'json', jsonBody: JSON.stringify(body ?? {}), options: { neverError: true, maxRetries: 0 }, ...extra },
+		parameters: {
+			method,
+			url,
+			sendBody: body !== undefined,
+			specifyBody: 'json',
+			jsonBody: JSON.stringify(body ?? {}),
+			options: { neverError: true, maxRetries: 0 },
+			...extra,
+		},
 		credentials: ctx.credentials(),
 	});
 	if (run.error) throw run.error;
@@ -34,7 +47,9 @@ describe('documented samples: the sample input yields exactly the sample output'
 		'Summarize Text': '/v1/summarize',
 	};
 	test.each(Object.entries(routes))('%s (%s)', async (title, path) => {
-		const { input, output } = (samples as Array<{ title: string; input: any; output: any }>).find((s) => s.title === title)!;
+		const { input, output } = (samples as Array<{ title: string; input: any; output: any }>).find(
+			(s) => s.title === title,
+		)!;
 		const answer = await call('POST', path, input.body);
 		expect(answer).toMatchObject({ status: 200, body: output });
 	});
@@ -42,39 +57,113 @@ describe('documented samples: the sample input yields exactly the sample output'
 
 describe('Cohere behaviour', () => {
 	test('401 for a wrong key, 404 page not found for an unknown path', async () => {
-		const run = await runNode({ type: 'cohereHttpRequest', parameters: { method: 'GET', url: '/v1/models', options: { neverError: true } }, credentials: ctx.credentials({ apiKey: 'x' }) });
-		expect(run.items[0].json).toMatchObject({ status: 401, body: { message: 'invalid api token' } });
-		expect(await call('GET', '/v9/nothing')).toMatchObject({ status: 404, body: { message: '404 page not found' } });
+		const run = await runNode({
+			type: 'cohereHttpRequest',
+			parameters: { method: 'GET', url: '/v1/models', options: { neverError: true } },
+			credentials: ctx.credentials({ apiKey: 'x' }),
+		});
+		expect(run.items[0].json).toMatchObject({
+			status: 401,
+			body: { message: 'invalid api token' },
+		});
+		expect(await call('GET', '/v9/nothing')).toMatchObject({
+			status: 404,
+			body: { message: '404 page not found' },
+		});
 	});
 
 	test('v2 chat: answer, citations with documents, JSON mode, tool calls; model required', async () => {
-		const chat = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }] });
-		expect(chat.body).toMatchObject({ finish_reason: 'COMPLETE', message: { role: 'assistant', content: [{ type: 'text', text: 'Answer to: Hi' }] }, usage: { billed_units: { input_tokens: 2 } } });
-		const rag = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }], documents: [{ id: 'd1', data: { text: 'x' } }] });
+		const chat = await call('POST', '/v2/chat', {
+			model: 'command-a-03-2025',
+			messages: [{ role: 'user', content: 'Hi' }],
+		});
+		expect(chat.body).toMatchObject({
+			finish_reason: 'COMPLETE',
+			message: { role: 'assistant', content: [{ type: 'text', text: 'Answer to: Hi' }] },
+			usage: { billed_units: { input_tokens: 2 } },
+		});
+		const rag = await call('POST', '/v2/chat', {
+			model: 'command-a-03-2025',
+			messages: [{ role: 'user', content: 'Hi' }],
+			documents: [{ id: 'd1', data: { text: 'x' } }],
+		});
 		expect(rag.body.message.citations[0].sources[0]).toMatchObject({ type: 'document', id: 'd1' });
-		const json = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_object' } });
+		const json = await call('POST', '/v2/chat', {
+			model: 'command-a-03-2025',
+			messages: [{ role: 'user', content: 'Hi' }],
+			response_format: { type: 'json_object' },
+		});
 		expect(JSON.parse(json.body.message.content[0].text)).toEqual({ answer: 'Hi', length: 2 });
-		const tools = await call('POST', '/v2/chat', { model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'function', function: { name: 'lookup', parameters: {} } }] });
-		expect(tools.body).toMatchObject({ finish_reason: 'TOOL_CALL', message: { tool_calls: [{ id: 'lookup_0', function: { name: 'lookup' } }] } });
-		expect(await call('POST', '/v2/chat', { messages: [{ role: 'user', content: 'Hi' }] })).toMatchObject({ status: 400, body: { message: 'invalid request: a model parameter is required for this endpoint.' } });
-		expect(await call('POST', '/v2/chat', { model: 'nope', messages: [{ role: 'user', content: 'Hi' }] })).toMatchObject({ status: 404 });
+		const tools = await call('POST', '/v2/chat', {
+			model: 'command-a-03-2025',
+			messages: [{ role: 'user', content: 'Hi' }],
+			tools: [{ type: 'function', function: { name: 'lookup', parameters: {} } }],
+		});
+		expect(tools.body).toMatchObject({
+			finish_reason: 'TOOL_CALL',
+			message: { tool_calls: [{ id: 'lookup_0', function: { name: 'lookup' } }] },
+		});
+		expect(
+			await call('POST', '/v2/chat', { messages: [{ role: 'user', content: 'Hi' }] }),
+		).toMatchObject({
+			status: 400,
+			body: { message: 'invalid request: a model parameter is required for this endpoint.' },
+		});
+		expect(
+			await call('POST', '/v2/chat', {
+				model: 'nope',
+				messages: [{ role: 'user', content: 'Hi' }],
+			}),
+		).toMatchObject({ status: 404 });
 	});
 
 	test('embed: at most 96 texts, no empty texts, input_type required, embeddings by type', async () => {
 		const texts = Array.from({ length: 97 }, (_, i) => `text ${i}`);
-		expect(await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts })).toMatchObject({ status: 400, body: { message: expect.stringContaining('more than 96') } });
-		expect(await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts: ['a', ''] })).toMatchObject({ status: 400 });
-		expect(await call('POST', '/v2/embed', { model: 'embed-v4.0', texts: ['a'] })).toMatchObject({ status: 400, body: { message: expect.stringContaining('input_type is required') } });
-		const ok = await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts: ['a', 'b'], embedding_types: ['float', 'int8'], output_dimension: 256 });
+		expect(
+			await call('POST', '/v2/embed', {
+				model: 'embed-v4.0',
+				input_type: 'search_document',
+				texts,
+			}),
+		).toMatchObject({ status: 400, body: { message: expect.stringContaining('more than 96') } });
+		expect(
+			await call('POST', '/v2/embed', {
+				model: 'embed-v4.0',
+				input_type: 'search_document',
+				texts: ['a', ''],
+			}),
+		).toMatchObject({ status: 400 });
+		expect(await call('POST', '/v2/embed', { model: 'embed-v4.0', texts: ['a'] })).toMatchObject({
+			status: 400,
+			body: { message: expect.stringContaining('input_type is required') },
+		});
+		const ok = await call('POST', '/v2/embed', {
+			model: 'embed-v4.0',
+			input_type: 'search_document',
+			texts: ['a', 'b'],
+			embedding_types: ['float', 'int8'],
+			output_dimension: 256,
+		});
 		expect(ok.body.embeddings.float).toHaveLength(2);
 		expect(ok.body.embeddings.float[0]).toHaveLength(256);
 		expect(ok.body.embeddings.int8[0]).toHaveLength(256);
-		const again = await call('POST', '/v2/embed', { model: 'embed-v4.0', input_type: 'search_document', texts: ['a'], embedding_types: ['float'], output_dimension: 256 });
+		const again = await call('POST', '/v2/embed', {
+			model: 'embed-v4.0',
+			input_type: 'search_document',
+			texts: ['a'],
+			embedding_types: ['float'],
+			output_dimension: 256,
+		});
 		expect(again.body.embeddings.float[0]).toEqual(ok.body.embeddings.float[0]);
 	});
 
 	test('rerank, classify, summarize, tokenize limits', async () => {
-		const rerank = await call('POST', '/v2/rerank', { model: 'rerank-v3.5', query: 'red apples', documents: ['blue sky', 'red apples', 'bananas are yellow'], top_n: 2 });
+		const rerank = await call('POST', '/v2/rerank', {
+			model: 'rerank-v3.5',
+			query: 'red apples',
+			documents: ['blue sky', 'red apples', 'bananas are yellow'],
+			top_n: 2,
+		});
 		expect(rerank.body.results).toHaveLength(2);
 		expect(rerank.body.results[0].index).toBe(1);
 		const classify = await call('POST', '/v1/classify', {
@@ -87,26 +176,69 @@ describe('Cohere behaviour', () => {
 				{ text: 'cold food', label: 'negative' },
 			],
 		});
-		expect(classify.body.classifications[0]).toMatchObject({ input: 'great food', prediction: 'positive' });
-		expect(await call('POST', '/v1/summarize', { text: 'too short' })).toMatchObject({ status: 400 });
-		expect(await call('POST', '/v1/tokenize', { model: 'command', text: 'x'.repeat(65537) })).toMatchObject({ status: 400, body: { message: expect.stringContaining('65536') } });
+		expect(classify.body.classifications[0]).toMatchObject({
+			input: 'great food',
+			prediction: 'positive',
+		});
+		expect(await call('POST', '/v1/summarize', { text: 'too short' })).toMatchObject({
+			status: 400,
+		});
+		expect(
+			await call('POST', '/v1/tokenize', { model: 'command', text: 'x'.repeat(65537) }),
+		).toMatchObject({ status: 400, body: { message: expect.stringContaining('65536') } });
 	});
 
 	test('datasets and embed jobs: create, poll until complete, cancel', async () => {
-		const dataset = await call('POST', '/v1/datasets', {}, { sendQuery: true, queryParameters: { parameters: [{ name: 'name', value: 'docs' }, { name: 'type', value: 'embed-input' }] } });
+		const dataset = await call(
+			'POST',
+			'/v1/datasets',
+			{},
+			{
+				sendQuery: true,
+				queryParameters: {
+					parameters: [
+						{ name: 'name', value: 'docs' },
+						{ name: 'type', value: 'embed-input' },
+					],
+				},
+			},
+		);
 		const datasetId = dataset.body.id;
-		const job = await call('POST', '/v1/embed-jobs', { model: 'embed-v4.0', dataset_id: datasetId, input_type: 'search_document' });
+		const job = await call('POST', '/v1/embed-jobs', {
+			model: 'embed-v4.0',
+			dataset_id: datasetId,
+			input_type: 'search_document',
+		});
 		const statuses = [];
-		for (let i = 0; i < 3; i++) statuses.push((await call('GET', `/v1/embed-jobs/${job.body.job_id}`)).body.status);
+		for (let i = 0; i < 3; i++)
+			statuses.push((await call('GET', `/v1/embed-jobs/${job.body.job_id}`)).body.status);
 		expect(statuses).toEqual(['processing', 'processing', 'complete']);
-		expect((await call('GET', `/v1/datasets/${datasetId}`)).body.dataset).toMatchObject({ name: 'docs', dataset_type: 'embed-input' });
+		expect((await call('GET', `/v1/datasets/${datasetId}`)).body.dataset).toMatchObject({
+			name: 'docs',
+			dataset_type: 'embed-input',
+		});
 		expect(await call('GET', '/v1/embed-jobs/job-none')).toMatchObject({ status: 404 });
 	});
 
 	test('OpenAI-compatible chat and embeddings under both prefixes', async () => {
-		const chat = await call('POST', '/compatibility/v1/chat/completions', { model: 'command-a-03-2025', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'file', file: { file_data: 'data:application/pdf;base64,AA==' } }] }] });
+		const chat = await call('POST', '/compatibility/v1/chat/completions', {
+			model: 'command-a-03-2025',
+			messages: [
+				{
+					role: 'user',
+					content: [
+						{ type: 'text', text: 'Hi' },
+						{ type: 'file', file: { file_data: 'data:application/pdf;base64,AA==' } },
+					],
+				},
+			],
+		});
 		expect(chat.body.choices[0].message.content).toBe('Answer to: Hi (with file)');
-		const emb = await call('POST', '/api/v1/embeddings', { model: 'embed-v4.0', input: ['a', 'b'], encoding_format: 'float' });
+		const emb = await call('POST', '/api/v1/embeddings', {
+			model: 'embed-v4.0',
+			input: ['a', 'b'],
+			encoding_format: 'float',
+		});
 		expect(emb.body.data.map((d: { index: number }) => d.index)).toEqual([0, 1]);
 	});
 

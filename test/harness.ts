@@ -2,7 +2,14 @@
  * `n8n` block by n8n-core's PackageDirectoryLoader, and workflows run in n8n-core's WorkflowExecute. */
 import path from 'node:path';
 
-import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -19,7 +26,13 @@ import type {
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createEmptyRunExecutionData,
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..');
 export const PACKAGE_NAME = 'n8n-nodes-cohere';
@@ -37,7 +50,10 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 	return await loaderPromise;
 }
 
-function nodeTypesFrom(loader: PackageDirectoryLoader, extra: Record<string, INodeType> = {}): INodeTypes {
+function nodeTypesFrom(
+	loader: PackageDirectoryLoader,
+	extra: Record<string, INodeType> = {},
+): INodeTypes {
 	const lookup = (type: string): INodeType | IVersionedNodeType => {
 		if (extra[type]) return extra[type];
 		const name = type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
@@ -65,9 +81,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const type = this.credentialTypes[typeName];
-		if (typeof type?.authenticate === 'function') return await type.authenticate(credentials, requestOptions);
+		if (typeof type?.authenticate === 'function')
+			return await type.authenticate(credentials, requestOptions);
 		throw new Error(`Credential type ${typeName} has no authenticate function`);
 	}
 
@@ -87,11 +108,17 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
 		// Fill defaults the way n8n does for fields the user left empty.
-		const defaults = Object.fromEntries((this.credentialTypes[type]?.properties ?? []).map((p) => [p.name, p.default]));
+		const defaults = Object.fromEntries(
+			(this.credentialTypes[type]?.properties ?? []).map((p) => [p.name, p.default]),
+		);
 		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	}
 
@@ -104,7 +131,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 }
 
-function additionalDataFor(credentialsHelper: ICredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+function additionalDataFor(
+	credentialsHelper: ICredentialsHelper,
+	hooks: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
@@ -133,7 +163,9 @@ function additionalDataFor(credentialsHelper: ICredentialsHelper, hooks: Executi
 
 async function credentialTypes(): Promise<Record<string, ICredentialType>> {
 	const loader = await loadPackage();
-	return Object.fromEntries(Object.entries(loader.credentialTypes).map(([name, { type }]) => [name, type]));
+	return Object.fromEntries(
+		Object.entries(loader.credentialTypes).map(([name, { type }]) => [name, type]),
+	);
 }
 
 export interface RunNodeOptions {
@@ -149,7 +181,12 @@ export interface RunNodeOptions {
 
 export interface RunNodeResult {
 	items: INodeExecutionData[];
-	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; message: string };
+	error?: Error & {
+		description?: string;
+		httpCode?: string;
+		context?: IDataObject;
+		message: string;
+	};
 	run: IRun;
 }
 
@@ -163,7 +200,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: options.credentials === undefined ? undefined : { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
+		credentials:
+			options.credentials === undefined
+				? undefined
+				: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
 		continueOnFail: options.continueOnFail,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 	};
@@ -174,17 +214,36 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		active: false,
 		nodeTypes: nodeTypesFrom(loader),
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', name: 'test', nodes: [node], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
 	let finished: (run: IRun) => void = () => {};
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-	const helper = new TestCredentialsHelper(await credentialTypes(), options.credentials ? { [CREDENTIAL_TYPE]: options.credentials } : {});
+	const helper = new TestCredentialsHelper(
+		await credentialTypes(),
+		options.credentials ? { [CREDENTIAL_TYPE]: options.credentials } : {},
+	);
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [
+				{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
+			],
+		},
 	});
 	const execute = new WorkflowExecute(additionalDataFor(helper, hooks), 'manual', runExecutionData);
 	const running = execute.processRunExecutionData(workflow);
-	if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
+	if (options.cancelAfterMs !== undefined)
+		setTimeout(() => running.cancel(), options.cancelAfterMs);
 	await running.catch(() => undefined);
 	const run = await done;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
@@ -196,7 +255,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 }
 
 /** Calls a node's listSearch method as the editor does when a dropdown opens. */
-export async function listSearch(type: string, method: string, credentials: ICredentialDataDecryptedObject, filter?: string): Promise<INodeListSearchResult> {
+export async function listSearch(
+	type: string,
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const loader = await loadPackage();
 	const nodeType = loader.nodeTypes[type].type as INodeType;
 	const node: INode = {
@@ -208,10 +272,22 @@ export async function listSearch(type: string, method: string, credentials: ICre
 		parameters: {},
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFrom(loader) });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFrom(loader),
+	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'load-options', {} as never);
-	const helper = new TestCredentialsHelper(await credentialTypes(), { [CREDENTIAL_TYPE]: credentials });
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(helper, hooks), 'parameters.model');
+	const helper = new TestCredentialsHelper(await credentialTypes(), {
+		[CREDENTIAL_TYPE]: credentials,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor(helper, hooks),
+		'parameters.model',
+	);
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`No listSearch method ${method} on ${type}`);
 	return await search.call(context, filter);
@@ -221,7 +297,9 @@ export async function listSearch(type: string, method: string, credentials: ICre
  * Runs the credential's test the way n8n's CredentialsTester does for request-based tests: the test request
  * is the routing of a temporary node, run by n8n-core's RoutingNode, and the rules decide on failures.
  */
-export async function testCredential(credentials: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	credentials: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	const types = await credentialTypes();
 	const credentialType = types[CREDENTIAL_TYPE];
 	const testRequest = credentialType.test!;
@@ -236,7 +314,15 @@ export async function testCredential(credentials: ICredentialDataDecryptedObject
 			inputs: [],
 			outputs: [],
 			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -249,21 +335,47 @@ export async function testCredential(credentials: ICredentialDataDecryptedObject
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
 	};
 	const loader = await loadPackage();
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFrom(loader, { temp: nodeType }) });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFrom(loader, { temp: nodeType }),
+	});
 	const helper = new TestCredentialsHelper(types, { [CREDENTIAL_TYPE]: credentials });
 	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {} as never);
 	const executeData: IExecuteData = { node, data: {}, source: null };
-	const context = new ExecuteContext(workflow, node, additionalDataFor(helper, hooks), 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, executeData, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(helper, hooks),
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
 	const filled = await helper.getDecrypted(undefined, undefined, CREDENTIAL_TYPE);
 	try {
-		await new RoutingNode(context, nodeType, { id: '1', name: 'Cohere API', type: CREDENTIAL_TYPE, data: filled }).runNode();
+		await new RoutingNode(context, nodeType, {
+			id: '1',
+			name: 'Cohere API',
+			type: CREDENTIAL_TYPE,
+			data: filled,
+		}).runNode();
 	} catch (error) {
-		const response = (error as { cause?: { response?: { status: number; statusText?: string } } }).cause?.response;
+		const response = (error as { cause?: { response?: { status: number; statusText?: string } } })
+			.cause?.response;
 		if (response) {
 			for (const rule of testRequest.rules ?? []) {
-				if (rule.type === 'responseCode' && rule.properties.value === response.status) return { status: 'Error', message: rule.properties.message };
+				if (rule.type === 'responseCode' && rule.properties.value === response.status)
+					return { status: 'Error', message: rule.properties.message };
 			}
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			return {
+				status: 'Error',
+				message: response.statusText || `Received HTTP status code: ${response.status}`,
+			};
 		}
 		return { status: 'Error', message: (error as Error).message };
 	}

@@ -31,26 +31,34 @@ describe('the package as n8n loads it', () => {
 		expect(credential.test?.request).toMatchObject({ url: '/v1/models', qs: { page_size: 1 } });
 	});
 
-	test.each(EXPECTED_NODES)('%s: version 1, usable as a tool, subtitle, icons in dist, codex', async (name) => {
-		const loader = await loadPackage();
-		const { type, sourcePath } = loader.nodeTypes[name];
-		const description = type.description as INodeTypeDescription;
-		expect(description.name).toBe(name);
-		expect(description.displayName.startsWith('Cohere ')).toBe(true);
-		expect(description.version).toBe(1);
-		expect(description.usableAsTool).toBe(true);
-		expect(description.subtitle).toBeTruthy();
-		expect(description.credentials).toEqual([{ name: 'cohereBearerApi', required: true }]);
-		// The loader rewrites icons to served paths; the files themselves must sit next to the built node.
-		const icon = (type.description as unknown as { iconUrl?: { light: string; dark: string } }).iconUrl;
-		expect(icon).toBeDefined();
-		for (const variant of ['light', 'dark'] as const) {
-			const iconFile = path.join(PACKAGE_ROOT, 'dist', icon![variant].replace(/^icons\/n8n-nodes-cohere\/dist\//, ''));
-			expect(existsSync(iconFile)).toBe(true);
-		}
-		const codex = JSON.parse(readFileSync(sourcePath.replace(/\.js$/, '.json'), 'utf8'));
-		expect(codex.node).toBe(`n8n-nodes-cohere.${name}`);
-		expect(codex.categories).toContain('AI');
-		expect(codex.resources.primaryDocumentation.length).toBeGreaterThan(0);
-	});
+	test.each(EXPECTED_NODES)(
+		'%s: version 1, usable as a tool, subtitle, icons in dist, codex',
+		async (name) => {
+			const loader = await loadPackage();
+			const { type, sourcePath } = loader.nodeTypes[name];
+			const description = type.description as INodeTypeDescription;
+			expect(description.name).toBe(name);
+			expect(description.displayName.startsWith('Cohere ')).toBe(true);
+			expect(description.version).toBe(1);
+			expect(description.usableAsTool).toBe(true);
+			expect(description.subtitle).toBeTruthy();
+			expect(description.credentials).toEqual([{ name: 'cohereBearerApi', required: true }]);
+			// The loader rewrites icons to served paths; the files themselves must sit next to the built node.
+			const icon = (type.description as unknown as { iconUrl?: { light: string; dark: string } })
+				.iconUrl;
+			expect(icon).toBeDefined();
+			for (const variant of ['light', 'dark'] as const) {
+				const iconFile = path.join(
+					PACKAGE_ROOT,
+					'dist',
+					icon![variant].replace(/^icons\/n8n-nodes-cohere\/dist\//, ''),
+				);
+				expect(existsSync(iconFile)).toBe(true);
+			}
+			const codex = JSON.parse(readFileSync(sourcePath.replace(/\.js$/, '.json'), 'utf8'));
+			expect(codex.node).toBe(`n8n-nodes-cohere.${name}`);
+			expect(codex.categories).toContain('AI');
+			expect(codex.resources.primaryDocumentation.length).toBeGreaterThan(0);
+		},
+	);
 });

@@ -14,6 +14,10 @@ export function useEmulator() {
 		get baseUrl() {
 			return state.baseUrl;
 		},
-		credentials: (extra: Record<string, string> = {}) => ({ apiKey: 'test-key', baseUrl: state.baseUrl, ...extra }),
+		credentials: (extra: Record<string, string> = {}) => ({
+			apiKey: 'test-key',
+			baseUrl: state.baseUrl,
+			...extra,
+		}),
 	};
 }

@@ -1,4 +1,9 @@
-import { backoffDelayMs, normalizeBaseUrl, retryDelayMs, serverRequestedDelayMs } from '../nodes/shared/transport';
+import {
+	backoffDelayMs,
+	normalizeBaseUrl,
+	retryDelayMs,
+	serverRequestedDelayMs,
+} from '../nodes/shared/transport';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
 
@@ -23,7 +28,9 @@ describe('retry timing rules', () => {
 		const now = Date.parse('2026-01-01T00:00:00Z');
 		expect(serverRequestedDelayMs({ 'retry-after-ms': '250' }, now)).toBe(250);
 		expect(serverRequestedDelayMs({ 'retry-after': '3' }, now)).toBe(3000);
-		expect(serverRequestedDelayMs({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }, now)).toBe(5000);
+		expect(serverRequestedDelayMs({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }, now)).toBe(
+			5000,
+		);
 		expect(serverRequestedDelayMs({ 'x-ratelimit-reset': '2' }, now)).toBe(2000);
 		expect(serverRequestedDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, now)).toBe(7000);
 		expect(serverRequestedDelayMs({}, now)).toBeUndefined();
@@ -32,7 +39,9 @@ describe('retry timing rules', () => {
 
 	test('Base URL forms are normalized', () => {
 		expect(normalizeBaseUrl('https://api.cohere.com/v1/')).toBe('https://api.cohere.com');
-		expect(normalizeBaseUrl('https://gw.example.com/cohere/')).toBe('https://gw.example.com/cohere');
+		expect(normalizeBaseUrl('https://gw.example.com/cohere/')).toBe(
+			'https://gw.example.com/cohere',
+		);
 		expect(normalizeBaseUrl('')).toBe('https://api.cohere.com');
 		expect(normalizeBaseUrl(undefined)).toBe('https://api.cohere.com');
 	});
@@ -40,7 +49,12 @@ describe('retry timing rules', () => {
 
 describe('transport against the emulator', () => {
 	test('429 then success: retried and the item comes through', async () => {
-		ctx.emulator.addFault({ path: '/v1/check-api-key', status: 429, times: 2, headers: { 'retry-after-ms': '20' } });
+		ctx.emulator.addFault({
+			path: '/v1/check-api-key',
+			status: 429,
+			times: 2,
+			headers: { 'retry-after-ms': '20' },
+		});
 		const run = await runNode({ ...checkKey(), credentials: ctx.credentials() });
 		expect(run.error).toBeUndefined();
 		expect(run.items[0].json).toMatchObject({ status: 200, body: { valid: true } });
@@ -48,7 +62,11 @@ describe('transport against the emulator', () => {
 	});
 
 	test('Retry-After in seconds is honoured', async () => {
-		ctx.emulator.addFault({ path: '/v1/check-api-key', status: 429, headers: { 'retry-after': '1' } });
+		ctx.emulator.addFault({
+			path: '/v1/check-api-key',
+			status: 429,
+			headers: { 'retry-after': '1' },
+		});
 		const run = await runNode({ ...checkKey(), credentials: ctx.credentials() });
 		expect(run.error).toBeUndefined();
 		const [first, second] = ctx.emulator.requestsTo('/v1/check-api-key');
@@ -56,7 +74,11 @@ describe('transport against the emulator', () => {
 	});
 
 	test('X-RateLimit-Reset is honoured', async () => {
-		ctx.emulator.addFault({ path: '/v1/check-api-key', status: 429, headers: { 'x-ratelimit-reset': '1' } });
+		ctx.emulator.addFault({
+			path: '/v1/check-api-key',
+			status: 429,
+			headers: { 'x-ratelimit-reset': '1' },
+		});
 		await runNode({ ...checkKey(), credentials: ctx.credentials() });
 		const [first, second] = ctx.emulator.requestsTo('/v1/check-api-key');
 		expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(950);
@@ -72,7 +94,12 @@ describe('transport against the emulator', () => {
 	});
 
 	test('gives up after Max Retries with a clear 429 error', async () => {
-		ctx.emulator.addFault({ path: '/v1/check-api-key', status: 429, times: Infinity, headers: { 'retry-after-ms': '10' } });
+		ctx.emulator.addFault({
+			path: '/v1/check-api-key',
+			status: 429,
+			times: Infinity,
+			headers: { 'retry-after-ms': '10' },
+		});
 		const run = await runNode({ ...checkKey({ maxRetries: 3 }), credentials: ctx.credentials() });
 		expect(ctx.emulator.requestsTo('/v1/check-api-key')).toHaveLength(4);
 		expect(run.error?.message).toContain('rate limit');
@@ -100,7 +127,10 @@ describe('transport against the emulator', () => {
 	test('the timeout option stops a hanging request with a clear error', async () => {
 		ctx.emulator.addFault({ path: '/v1/check-api-key', kind: 'hang' });
 		const started = Date.now();
-		const run = await runNode({ ...checkKey({ timeout: 1, maxRetries: 0 }), credentials: ctx.credentials() });
+		const run = await runNode({
+			...checkKey({ timeout: 1, maxRetries: 0 }),
+			credentials: ctx.credentials(),
+		});
 		expect(Date.now() - started).toBeLessThan(5000);
 		expect(run.error?.message).toContain('did not answer within 1 s');
 	});
@@ -112,9 +142,18 @@ describe('transport against the emulator', () => {
 	});
 
 	test('cancelling the execution stops the retry wait', async () => {
-		ctx.emulator.addFault({ path: '/v1/check-api-key', status: 429, times: Infinity, headers: { 'retry-after': '30' } });
+		ctx.emulator.addFault({
+			path: '/v1/check-api-key',
+			status: 429,
+			times: Infinity,
+			headers: { 'retry-after': '30' },
+		});
 		const started = Date.now();
-		await runNode({ ...checkKey({ maxRetries: 5 }), credentials: ctx.credentials(), cancelAfterMs: 300 });
+		await runNode({
+			...checkKey({ maxRetries: 5 }),
+			credentials: ctx.credentials(),
+			cancelAfterMs: 300,
+		});
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(ctx.emulator.requestsTo('/v1/check-api-key')).toHaveLength(1);
 	});
@@ -128,18 +167,23 @@ describe('transport against the emulator', () => {
 		[498, 'blocked output', 'Cohere blocked the content (498)'],
 		[499, 'request cancelled', 'The request was cancelled (499)'],
 		[503, 'service unavailable', 'Cohere service problem (503)'],
-	])('HTTP %i becomes a NodeApiError with plain words and Cohere\'s message', async (status, message, words) => {
-		ctx.emulator.addFault({ path: '/v1/check-api-key', status, message, times: Infinity });
-		const run = await runNode({ ...checkKey({ maxRetries: 0 }), credentials: ctx.credentials() });
-		expect(run.error?.message).toContain(words);
-		expect(run.error?.description).toContain(message);
-		expect(run.error?.httpCode).toBe(String(status));
-	});
+	])(
+		"HTTP %i becomes a NodeApiError with plain words and Cohere's message",
+		async (status, message, words) => {
+			ctx.emulator.addFault({ path: '/v1/check-api-key', status, message, times: Infinity });
+			const run = await runNode({ ...checkKey({ maxRetries: 0 }), credentials: ctx.credentials() });
+			expect(run.error?.message).toContain(words);
+			expect(run.error?.description).toContain(message);
+			expect(run.error?.httpCode).toBe(String(status));
+		},
+	);
 });
 
 describe('Continue On Fail and item order', () => {
 	test('a failing item becomes an error item paired to its input; the others go through', async () => {
-		const items = ['/v1/check-api-key', '/v1/models/no-such-model', '/v1/models/rerank-v3.5'].map((url) => ({ json: { url } }));
+		const items = ['/v1/check-api-key', '/v1/models/no-such-model', '/v1/models/rerank-v3.5'].map(
+			(url) => ({ json: { url } }),
+		);
 		const run = await runNode({
 			type: 'cohereHttpRequest',
 			parameters: { method: 'GET', url: '={{ $json.url }}', options: {} },
@@ -151,17 +195,27 @@ describe('Continue On Fail and item order', () => {
 		expect(run.items).toHaveLength(3);
 		expect(run.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(run.items[0].json).toMatchObject({ status: 200, body: { name: 'command' } });
-		expect(run.items[1].json).toMatchObject({ error: expect.stringContaining('404'), description: expect.stringContaining("model 'no-such-model' not found"), httpCode: '404' });
+		expect(run.items[1].json).toMatchObject({
+			error: expect.stringContaining('404'),
+			description: expect.stringContaining("model 'no-such-model' not found"),
+			httpCode: '404',
+		});
 		expect(run.items[2].json).toMatchObject({ status: 200, body: { name: 'rerank-v3.5' } });
 	});
 
 	test('Concurrent Requests: items run in parallel up to the bound, output stays in input order', async () => {
 		ctx.emulator.latencyMs = 200;
-		const items = Array.from({ length: 6 }, (_, i) => ({ json: { model: ['command', 'embed-v4.0', 'rerank-v3.5'][i % 3] } }));
+		const items = Array.from({ length: 6 }, (_, i) => ({
+			json: { model: ['command', 'embed-v4.0', 'rerank-v3.5'][i % 3] },
+		}));
 		const started = Date.now();
 		const run = await runNode({
 			type: 'cohereHttpRequest',
-			parameters: { method: 'GET', url: '=/v1/models/{{ $json.model }}', options: { concurrency: 3 } },
+			parameters: {
+				method: 'GET',
+				url: '=/v1/models/{{ $json.model }}',
+				options: { concurrency: 3 },
+			},
 			credentials: ctx.credentials(),
 			items,
 		});
@@ -169,7 +223,9 @@ describe('Continue On Fail and item order', () => {
 		expect(run.error).toBeUndefined();
 		expect(ctx.emulator.maxInFlight).toBe(3);
 		expect(elapsed).toBeLessThan(1000); // 2 rounds of 200 ms, where one at a time would take 1.2 s
-		expect(run.items.map((i) => (i.json.body as { name: string }).name)).toEqual(items.map((i) => i.json.model));
+		expect(run.items.map((i) => (i.json.body as { name: string }).name)).toEqual(
+			items.map((i) => i.json.model),
+		);
 		expect(run.items.map((i) => i.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 	});
 

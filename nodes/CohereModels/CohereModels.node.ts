@@ -27,8 +27,18 @@ export class CohereModels implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'List', value: 'list', action: 'List models', description: 'List the models, optionally for one endpoint' },
-					{ name: 'Get', value: 'get', action: 'Get a model', description: 'Get one model by name' },
+					{
+						name: 'List',
+						value: 'list',
+						action: 'List models',
+						description: 'List the models, optionally for one endpoint',
+					},
+					{
+						name: 'Get',
+						value: 'get',
+						action: 'Get a model',
+						description: 'Get one model by name',
+					},
 				],
 				default: 'list',
 			},

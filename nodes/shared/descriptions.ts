@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ProcessItemsOptions } from './helpers/processItems';
 
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './transport';
 
@@ -12,7 +14,11 @@ export type ModelSearchMethod =
 	| 'searchSummarizeModels';
 
 /** A model field: pick from the account's models, or type any ID (fine-tuned or just released). */
-export function modelLocator(searchListMethod: ModelSearchMethod, defaultModel: string, extra: Partial<INodeProperties> = {}): INodeProperties {
+export function modelLocator(
+	searchListMethod: ModelSearchMethod,
+	defaultModel: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: 'Model',
 		name: 'model',
@@ -46,7 +52,8 @@ export const requestOptions: INodeProperties[] = [
 		type: 'number',
 		default: DEFAULT_MAX_RETRIES,
 		typeOptions: { minValue: 0, maxValue: 10 },
-		description: 'How often to retry a request that failed with 408, 429, 5xx or a connection reset, waiting longer each time (and as long as Cohere asks)',
+		description:
+			'How often to retry a request that failed with 408, 429, 5xx or a connection reset, waiting longer each time (and as long as Cohere asks)',
 	},
 	{
 		displayName: 'Timeout (Seconds)',
@@ -68,5 +75,33 @@ export function concurrencyOption(defaultValue: number): INodeProperties {
 		typeOptions: { minValue: 1, maxValue: 64 },
 		description:
 			'How many items are sent to Cohere at the same time. Trial keys allow few calls per minute: keep this low there and let retries absorb 429s.',
+	};
+}
+
+/** "Concurrent Requests" and "Delay Between Batches" for a node's "Options" collection. */
+export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
+	return [
+		concurrencyOption(defaultConcurrency),
+		{
+			displayName: 'Delay Between Batches (Ms)',
+			name: 'batchDelay',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'Send items in batches of "Concurrent Requests" with this pause between batches, for a steady pace under per-minute limits. 0 sends the next item as soon as a request ends.',
+		},
+	];
+}
+
+/** Reads the batching options (the same for every item: they shape how all items are sent). */
+export function getBatching(
+	this: IExecuteFunctions,
+	defaultConcurrency: number,
+): ProcessItemsOptions {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		concurrency: typeof options.concurrency === 'number' ? options.concurrency : defaultConcurrency,
+		delayBetweenBatchesMs: typeof options.batchDelay === 'number' ? options.batchDelay : 0,
 	};
 }

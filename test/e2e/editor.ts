@@ -6,19 +6,31 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { CohereEmulator } from '../emulator/server';
-import { ensureRuntime, exampleCredentials, installPackage, n8n, packPackage, ROOT, startServer, WORKFLOWS_DIR } from './n8n-runtime';
+import {
+	ensureRuntime,
+	exampleCredentials,
+	installPackage,
+	n8n,
+	packPackage,
+	ROOT,
+	startServer,
+	WORKFLOWS_DIR,
+} from './n8n-runtime';
 
 async function main() {
 	ensureRuntime();
 	const userFolder = path.join(os.homedir(), '.cache', 'n8n-nodes-cohere', 'editor-user');
 	mkdirSync(userFolder, { recursive: true });
-	const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+	const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+		.version as string;
 	const { tarball } = packPackage(os.tmpdir());
 	installPackage(tarball, userFolder, version);
 
 	const realKey = process.env.COHERE_API_KEY;
 	const emulator = realKey ? undefined : new CohereEmulator();
-	const baseUrl = emulator ? await emulator.start(8787) : (process.env.COHERE_BASE_URL ?? 'https://api.cohere.com');
+	const baseUrl = emulator
+		? await emulator.start(8787)
+		: (process.env.COHERE_BASE_URL ?? 'https://api.cohere.com');
 	const credentialsFile = path.join(userFolder, 'credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(exampleCredentials(baseUrl, realKey)));
 	await n8n(userFolder, ['import:credentials', `--input=${credentialsFile}`]);
@@ -27,7 +39,9 @@ async function main() {
 	const server = await startServer(userFolder, Number(process.env.N8N_PORT ?? 5678));
 	console.log(`n8n editor: ${server.base}  (create the owner account on first visit)`);
 	console.log(`Cohere API: ${baseUrl}${emulator ? ' (local emulator, key test-key)' : ''}`);
-	console.log('Workflows: "Cohere: List Models and Raw HTTP" and the wrong-key examples. Ctrl+C to stop.');
+	console.log(
+		'Workflows: "Cohere: List Models and Raw HTTP" and the wrong-key examples. Ctrl+C to stop.',
+	);
 	const stop = async () => {
 		server.child.kill();
 		await emulator?.stop();

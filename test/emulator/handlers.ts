@@ -30,9 +30,18 @@ export class ApiError extends Error {
 }
 
 const invalid = (message: string) => new ApiError(400, `invalid request: ${message}`);
-const ok = (body: unknown, headers?: Record<string, string>): EmulatorResponse => ({ status: 200, body, headers });
+const ok = (body: unknown, headers?: Record<string, string>): EmulatorResponse => ({
+	status: 200,
+	body,
+	headers,
+});
 
-export const LIMITS = { embedTexts: 96, classifyInputs: 96, tokenizeChars: 65536, rerankDocuments: 1000 };
+export const LIMITS = {
+	embedTexts: 96,
+	classifyInputs: 96,
+	tokenizeChars: 65536,
+	rerankDocuments: 1000,
+};
 
 /** Same input, same numbers: a seeded generator from a SHA-256 of the text. */
 export function seededNumbers(seed: string, count: number): number[] {
@@ -71,7 +80,10 @@ function canonical(value: unknown): string {
 const overlap = (a: string, b: string) => {
 	const left = new Set(words(a));
 	const right = words(b);
-	return right.filter((w) => left.has(w)).length / Math.max(1, Math.sqrt(left.size * Math.max(1, right.length)));
+	return (
+		right.filter((w) => left.has(w)).length /
+		Math.max(1, Math.sqrt(left.size * Math.max(1, right.length)))
+	);
 };
 
 /** The documented samples: their exact request yields their exact response. */
@@ -82,7 +94,9 @@ interface SampleRoute {
 	response: EmulatorResponse;
 }
 const sample = (title: string) => {
-	const found = (samples as Array<{ title: string; input: Json; output: Json }>).find((s) => s.title === title);
+	const found = (samples as Array<{ title: string; input: Json; output: Json }>).find(
+		(s) => s.title === title,
+	);
 	if (!found) throw new Error(`sample ${title} missing`);
 	return found;
 };
@@ -125,19 +139,25 @@ const SAMPLE_ROUTES: SampleRoute[] = [
 ];
 
 function requireModel(body: Json, endpoint: string) {
-	if (typeof body.model !== 'string' || body.model === '') throw invalid('a model parameter is required for this endpoint.');
+	if (typeof body.model !== 'string' || body.model === '')
+		throw invalid('a model parameter is required for this endpoint.');
 	const model = findModel(body.model);
 	if (!model) {
-		throw new ApiError(404, `model '${body.model}' not found, make sure the correct model ID was used and that you have access to the model.`);
+		throw new ApiError(
+			404,
+			`model '${body.model}' not found, make sure the correct model ID was used and that you have access to the model.`,
+		);
 	}
-	if (!model.endpoints.includes(endpoint)) throw invalid(`model '${body.model}' does not support the ${endpoint} endpoint.`);
+	if (!model.endpoints.includes(endpoint))
+		throw invalid(`model '${body.model}' does not support the ${endpoint} endpoint.`);
 	return model;
 }
 
 // ---------- models ----------
 function listModels(req: EmulatorRequest, pageCap = 1000): EmulatorResponse {
 	const asked = req.query.page_size === undefined ? 20 : Number(req.query.page_size);
-	if (!Number.isInteger(asked) || asked < 1 || asked > 1000) throw invalid('page_size must be between 1 and 1000.');
+	if (!Number.isInteger(asked) || asked < 1 || asked > 1000)
+		throw invalid('page_size must be between 1 and 1000.');
 	const pageSize = Math.min(asked, pageCap);
 	let models = MODELS;
 	if (req.query.endpoint) models = models.filter((m) => m.endpoints.includes(req.query.endpoint));
@@ -159,7 +179,11 @@ function listModels(req: EmulatorRequest, pageCap = 1000): EmulatorResponse {
 
 function getModel(name: string): EmulatorResponse {
 	const model = findModel(name);
-	if (!model) throw new ApiError(404, `model '${name}' not found, make sure the correct model ID was used and that you have access to the model.`);
+	if (!model)
+		throw new ApiError(
+			404,
+			`model '${name}' not found, make sure the correct model ID was used and that you have access to the model.`,
+		);
 	return ok(publicModel(model));
 }
 
@@ -170,22 +194,31 @@ const contentText = (content: unknown): string =>
 		? content
 		: Array.isArray(content)
 			? (content as ContentPart[])
-				.filter((p) => typeof p.text === 'string')
-				.map((p) => p.text)
-				.join(' ')
+					.filter((p) => typeof p.text === 'string')
+					.map((p) => p.text)
+					.join(' ')
 			: '';
 
 function chatV2(body: Json): EmulatorResponse {
 	requireModel(body, 'chat');
-	const messages = body.messages as Array<{ role: string; content?: unknown; tool_call_id?: string }> | undefined;
-	if (!Array.isArray(messages) || messages.length === 0) throw invalid('messages must not be empty.');
+	const messages = body.messages as
+		| Array<{ role: string; content?: unknown; tool_call_id?: string }>
+		| undefined;
+	if (!Array.isArray(messages) || messages.length === 0)
+		throw invalid('messages must not be empty.');
 	for (const m of messages) {
-		if (!['system', 'user', 'assistant', 'tool'].includes(m.role)) throw invalid(`invalid role '${m.role}'.`);
-		if (m.role === 'tool' && !m.tool_call_id) throw invalid('tool call id must be provided with tool message');
+		if (!['system', 'user', 'assistant', 'tool'].includes(m.role))
+			throw invalid(`invalid role '${m.role}'.`);
+		if (m.role === 'tool' && !m.tool_call_id)
+			throw invalid('tool call id must be provided with tool message');
 	}
 	const lastUser = [...messages].reverse().find((m) => m.role === 'user');
 	const prompt = contentText(lastUser?.content);
-	const images = messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as ContentPart[]).filter((p) => p.type === 'image_url') : []));
+	const images = messages.flatMap((m) =>
+		Array.isArray(m.content)
+			? (m.content as ContentPart[]).filter((p) => p.type === 'image_url')
+			: [],
+	);
 	const documents = (body.documents as unknown[] | undefined) ?? [];
 	const format = body.response_format as { type?: string; json_schema?: Json } | undefined;
 	const tools = body.tools as Array<{ function?: { name: string } }> | undefined;
@@ -198,19 +231,46 @@ function chatV2(body: Json): EmulatorResponse {
 	if (tools?.length && !messages.some((m) => m.role === 'tool')) {
 		const name = tools[0].function?.name ?? 'tool';
 		message.tool_plan = `I will call ${name}.`;
-		message.tool_calls = [{ id: `${name}_0`, type: 'function', function: { name, arguments: JSON.stringify({ query: prompt }) } }];
+		message.tool_calls = [
+			{
+				id: `${name}_0`,
+				type: 'function',
+				function: { name, arguments: JSON.stringify({ query: prompt }) },
+			},
+		];
 		finishReason = 'TOOL_CALL';
 	} else {
-		if (format?.type === 'json_object') text = JSON.stringify({ answer: prompt, length: prompt.length });
-		message.content = [{ type: 'text', text }];
-		if (documents.length && body.citation_options !== undefined && (body.citation_options as Json).mode === 'OFF') {
+		if (format?.type === 'json_object') {
+			// A prompt containing INVALID_JSON makes the model break the requested format.
+			text = prompt.includes('INVALID_JSON')
+				? 'Sure! Here is the data you asked for.'
+				: JSON.stringify({ answer: prompt, length: prompt.length });
+		}
+		const thinking = body.thinking as { type?: string } | undefined;
+		const content: Json[] = [];
+		if (thinking?.type === 'enabled' && findModel(body.model)?.features?.includes('reasoning')) {
+			content.push({ type: 'thinking', thinking: `Thinking about: ${prompt}` });
+		}
+		content.push({ type: 'text', text });
+		message.content = content;
+		if (
+			documents.length &&
+			body.citation_options !== undefined &&
+			(body.citation_options as Json).mode === 'OFF'
+		) {
 			// no citations
 		} else if (documents.length) {
 			message.citations = documents.slice(0, 2).map((doc, i) => ({
 				start: 0,
 				end: Math.min(text.length, 9),
 				text: text.slice(0, 9),
-				sources: [{ type: 'document', id: typeof doc === 'object' && doc && 'id' in doc ? (doc as Json).id : `doc:${i}`, document: typeof doc === 'string' ? { snippet: doc } : (doc as Json).data }],
+				sources: [
+					{
+						type: 'document',
+						id: typeof doc === 'object' && doc && 'id' in doc ? (doc as Json).id : `doc:${i}`,
+						document: typeof doc === 'string' ? { snippet: doc } : (doc as Json).data,
+					},
+				],
 				type: 'TEXT_CONTENT',
 			}));
 		}
@@ -228,7 +288,8 @@ function chatV2(body: Json): EmulatorResponse {
 }
 
 function chatV1(body: Json): EmulatorResponse {
-	if (typeof body.message !== 'string' || body.message.trim() === '') throw invalid("required 'message' param is missing or empty.");
+	if (typeof body.message !== 'string' || body.message.trim() === '')
+		throw invalid("required 'message' param is missing or empty.");
 	if (body.model !== undefined) requireModel(body, 'chat');
 	const text = `Answer to: ${body.message}`;
 	return ok({
@@ -241,20 +302,32 @@ function chatV1(body: Json): EmulatorResponse {
 			{ role: 'CHATBOT', message: text },
 		],
 		finish_reason: 'COMPLETE',
-		meta: { api_version: apiVersion('1'), billed_units: { input_tokens: countTokens(body.message), output_tokens: countTokens(text) } },
+		meta: {
+			api_version: apiVersion('1'),
+			billed_units: { input_tokens: countTokens(body.message), output_tokens: countTokens(text) },
+		},
 	});
 }
 
 function generate(body: Json): EmulatorResponse {
-	if (typeof body.prompt !== 'string' || body.prompt === '') throw invalid("required 'prompt' param is missing or empty.");
+	if (typeof body.prompt !== 'string' || body.prompt === '')
+		throw invalid("required 'prompt' param is missing or empty.");
 	if (body.model !== undefined) requireModel(body, 'generate');
 	const n = Number(body.num_generations ?? 1);
 	if (n < 1 || n > 5) throw invalid('num_generations must be between 1 and 5.');
 	return ok({
 		id: 'generate-emulator',
 		prompt: body.prompt,
-		generations: Array.from({ length: n }, (_, index) => ({ id: `gen-${index}`, index, text: ` Continuation ${index + 1} of: ${body.prompt}`, finish_reason: 'COMPLETE' })),
-		meta: { api_version: apiVersion('1'), billed_units: { input_tokens: countTokens(body.prompt), output_tokens: 12 * n } },
+		generations: Array.from({ length: n }, (_, index) => ({
+			id: `gen-${index}`,
+			index,
+			text: ` Continuation ${index + 1} of: ${body.prompt}`,
+			finish_reason: 'COMPLETE',
+		})),
+		meta: {
+			api_version: apiVersion('1'),
+			billed_units: { input_tokens: countTokens(body.prompt), output_tokens: 12 * n },
+		},
 	});
 }
 
@@ -282,53 +355,116 @@ function embed(body: Json, version: 1 | 2): EmulatorResponse {
 	const images = body.images as unknown[] | undefined;
 	const inputs = body.inputs as unknown[] | undefined;
 	const items = texts ?? images ?? inputs;
-	if (!Array.isArray(items) || items.length === 0) throw invalid('one of texts, images or inputs must be provided.');
-	if (items.length > LIMITS.embedTexts) throw invalid(`texts cannot have more than ${LIMITS.embedTexts} elements, but got ${items.length}.`);
-	if (texts?.some((t) => typeof t !== 'string' || t.trim() === '')) throw invalid('texts must not contain empty strings.');
-	if (images && body.input_type !== 'image') throw invalid('images must be used with input_type=image');
-	if (!body.input_type && !model.name.includes('v2.0')) throw invalid('input_type is required for embed models v3 and higher.');
+	if (!Array.isArray(items) || items.length === 0)
+		throw invalid('one of texts, images or inputs must be provided.');
+	if (items.length > LIMITS.embedTexts)
+		throw invalid(
+			`texts cannot have more than ${LIMITS.embedTexts} elements, but got ${items.length}.`,
+		);
+	if (texts?.some((t) => typeof t !== 'string' || t.trim() === ''))
+		throw invalid('texts must not contain empty strings.');
+	if (images && body.input_type !== 'image')
+		throw invalid('images must be used with input_type=image');
+	if (!body.input_type && !model.name.includes('v2.0'))
+		throw invalid('input_type is required for embed models v3 and higher.');
 	const dims = Number(body.output_dimension ?? model.dimensions ?? 1024);
-	if (body.output_dimension !== undefined && model.name !== 'embed-v4.0') throw invalid(`output_dimension is not supported by ${model.name}.`);
-	if (![256, 512, 1024, 1536].includes(dims) && body.output_dimension !== undefined) throw invalid('output_dimension must be one of 256, 512, 1024, 1536.');
-	const types = (body.embedding_types as string[] | undefined) ?? (version === 2 ? ['float'] : undefined);
-	if (types?.some((t) => !EMBEDDING_TYPES.includes(t))) throw invalid(`embedding_types must be a subset of ${EMBEDDING_TYPES.join(', ')}.`);
+	if (body.output_dimension !== undefined && model.name !== 'embed-v4.0')
+		throw invalid(`output_dimension is not supported by ${model.name}.`);
+	if (![256, 512, 1024, 1536].includes(dims) && body.output_dimension !== undefined)
+		throw invalid('output_dimension must be one of 256, 512, 1024, 1536.');
+	const types =
+		(body.embedding_types as string[] | undefined) ?? (version === 2 ? ['float'] : undefined);
+	if (types?.some((t) => !EMBEDDING_TYPES.includes(t)))
+		throw invalid(`embedding_types must be a subset of ${EMBEDDING_TYPES.join(', ')}.`);
 	const keyOf = (item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item));
 	const vectors = items.map((item) => fakeEmbedding(`${model.name}:${keyOf(item)}`, dims));
-	const inputTokens = items.reduce<number>((sum, item) => sum + countTokens(keyOf(item).slice(0, 2000)), 0);
-	const meta = { api_version: apiVersion(String(version)), billed_units: { input_tokens: inputTokens } };
+	const inputTokens = items.reduce<number>(
+		(sum, item) => sum + countTokens(keyOf(item).slice(0, 2000)),
+		0,
+	);
+	const meta = {
+		api_version: apiVersion(String(version)),
+		billed_units: { input_tokens: inputTokens },
+	};
 	const id = `embed-${seededNumbers(items.map(keyOf).join('|'), 1)[0].toString(36).slice(2, 10)}`;
-	if (!types) return ok({ response_type: 'embeddings_floats', id, embeddings: vectors, texts: texts ?? [], meta });
-	const embeddings = Object.fromEntries(types.map((type) => [type, vectors.map((v) => typedEmbedding(v, type))]));
-	return ok({ response_type: 'embeddings_by_type', id, embeddings, texts: texts ?? [], ...(images ? { images: images.map(() => ({ width: 1, height: 1, format: 'png', bit_depth: 8 })) } : {}), meta });
+	if (!types)
+		return ok({
+			response_type: 'embeddings_floats',
+			id,
+			embeddings: vectors,
+			texts: texts ?? [],
+			meta,
+		});
+	const embeddings = Object.fromEntries(
+		types.map((type) => [type, vectors.map((v) => typedEmbedding(v, type))]),
+	);
+	return ok({
+		response_type: 'embeddings_by_type',
+		id,
+		embeddings,
+		texts: texts ?? [],
+		...(images
+			? { images: images.map(() => ({ width: 1, height: 1, format: 'png', bit_depth: 8 })) }
+			: {}),
+		meta,
+	});
 }
 
 function rerank(body: Json): EmulatorResponse {
 	requireModel(body, 'rerank');
-	if (typeof body.query !== 'string' || body.query.trim() === '') throw invalid("required 'query' param is missing or empty.");
+	if (typeof body.query !== 'string' || body.query.trim() === '')
+		throw invalid("required 'query' param is missing or empty.");
 	const documents = body.documents as unknown[] | undefined;
-	if (!Array.isArray(documents) || documents.length === 0) throw invalid('documents must not be empty.');
-	if (documents.length > LIMITS.rerankDocuments) throw invalid(`too many documents: ${documents.length}, the maximum is ${LIMITS.rerankDocuments}.`);
-	const texts = documents.map((d) => (typeof d === 'string' ? d : String((d as Json).text ?? JSON.stringify(d))));
+	if (!Array.isArray(documents) || documents.length === 0)
+		throw invalid('documents must not be empty.');
+	if (documents.length > LIMITS.rerankDocuments)
+		throw invalid(
+			`too many documents: ${documents.length}, the maximum is ${LIMITS.rerankDocuments}.`,
+		);
+	const texts = documents.map((d) =>
+		typeof d === 'string' ? d : String((d as Json).text ?? JSON.stringify(d)),
+	);
 	const results = texts
-		.map((text, index) => ({ index, relevance_score: Math.round((overlap(body.query as string, text) * 0.9 + seededNumbers(text, 1)[0] * 0.1) * 1e6) / 1e6 }))
+		.map((text, index) => ({
+			index,
+			relevance_score:
+				Math.round(
+					(overlap(body.query as string, text) * 0.9 + seededNumbers(text, 1)[0] * 0.1) * 1e6,
+				) / 1e6,
+		}))
 		.sort((a, b) => b.relevance_score - a.relevance_score || a.index - b.index)
 		.slice(0, body.top_n === undefined ? undefined : Number(body.top_n));
-	return ok({ id: 'rerank-emulator', results, meta: { api_version: apiVersion('2'), billed_units: { search_units: 1 } } });
+	return ok({
+		id: 'rerank-emulator',
+		results,
+		meta: { api_version: apiVersion('2'), billed_units: { search_units: 1 } },
+	});
 }
 
 function classify(body: Json): EmulatorResponse {
 	const inputs = body.inputs as unknown[] | undefined;
 	if (!Array.isArray(inputs) || inputs.length === 0) throw invalid('inputs must not be empty.');
-	if (inputs.length > LIMITS.classifyInputs) throw invalid(`inputs cannot have more than ${LIMITS.classifyInputs} elements, but got ${inputs.length}.`);
-	if (inputs.some((t) => typeof t !== 'string' || t.trim() === '')) throw invalid('inputs must not contain empty strings.');
+	if (inputs.length > LIMITS.classifyInputs)
+		throw invalid(
+			`inputs cannot have more than ${LIMITS.classifyInputs} elements, but got ${inputs.length}.`,
+		);
+	if (inputs.some((t) => typeof t !== 'string' || t.trim() === ''))
+		throw invalid('inputs must not contain empty strings.');
 	if (body.model !== undefined) requireModel(body, 'classify');
 	const examples = (body.examples as Array<{ text: string; label: string }> | undefined) ?? [];
 	const labels = [...new Set(examples.map((e) => e.label))].sort();
 	if (labels.length < 2) throw invalid('examples must contain at least 2 different labels.');
 	const short = labels.filter((label) => examples.filter((e) => e.label === label).length < 2);
-	if (short.length) throw invalid(`each unique label must have at least 2 examples. Not enough examples for: ${short.join(', ')}`);
+	if (short.length)
+		throw invalid(
+			`each unique label must have at least 2 examples. Not enough examples for: ${short.join(', ')}`,
+		);
 	const classifications = (inputs as string[]).map((input, i) => {
-		const scores = labels.map((label) => 0.05 + examples.filter((e) => e.label === label).reduce((s, e) => s + overlap(input, e.text), 0));
+		const scores = labels.map(
+			(label) =>
+				0.05 +
+				examples.filter((e) => e.label === label).reduce((s, e) => s + overlap(input, e.text), 0),
+		);
 		const total = scores.reduce((a, b) => a + b, 0);
 		const confidences = scores.map((s) => Math.round((s / total) * 1e4) / 1e4);
 		const best = confidences.indexOf(Math.max(...confidences));
@@ -343,37 +479,76 @@ function classify(body: Json): EmulatorResponse {
 			classification_type: 'single-label',
 		};
 	});
-	return ok({ id: 'classify-emulator', classifications, meta: { api_version: apiVersion('1'), billed_units: { classifications: inputs.length } } });
+	return ok({
+		id: 'classify-emulator',
+		classifications,
+		meta: { api_version: apiVersion('1'), billed_units: { classifications: inputs.length } },
+	});
 }
 
 function summarize(body: Json): EmulatorResponse {
-	if (typeof body.text !== 'string' || body.text.trim() === '') throw invalid("required 'text' param is missing or empty.");
+	if (typeof body.text !== 'string' || body.text.trim() === '')
+		throw invalid("required 'text' param is missing or empty.");
 	if (body.text.length < 250) throw invalid('text must be at least 250 characters.');
-	if (body.length !== undefined && !['short', 'medium', 'long', 'auto'].includes(body.length as string)) throw invalid("length must be one of 'short', 'medium', or 'long'.");
-	if (body.format !== undefined && !['paragraph', 'bullets', 'auto'].includes(body.format as string)) throw invalid("format must be one of 'paragraph', or 'bullets'.");
+	if (
+		body.length !== undefined &&
+		!['short', 'medium', 'long', 'auto'].includes(body.length as string)
+	)
+		throw invalid("length must be one of 'short', 'medium', or 'long'.");
+	if (
+		body.format !== undefined &&
+		!['paragraph', 'bullets', 'auto'].includes(body.format as string)
+	)
+		throw invalid("format must be one of 'paragraph', or 'bullets'.");
 	if (body.model !== undefined) requireModel(body, 'summarize');
 	const sentences = body.text.match(/[^.!?]+[.!?]/g) ?? [body.text];
 	const count = body.length === 'long' ? 4 : body.length === 'medium' ? 3 : 2;
 	const picked = sentences.slice(0, count).map((s) => s.trim());
-	const summary = body.format === 'bullets' ? picked.map((s) => `- ${s}`).join('\n') : picked.join(' ');
-	return ok({ id: 'summarize-emulator', summary, meta: { api_version: apiVersion('1'), billed_units: { input_tokens: countTokens(body.text), output_tokens: countTokens(summary) } } });
+	const summary =
+		body.format === 'bullets' ? picked.map((s) => `- ${s}`).join('\n') : picked.join(' ');
+	return ok({
+		id: 'summarize-emulator',
+		summary,
+		meta: {
+			api_version: apiVersion('1'),
+			billed_units: { input_tokens: countTokens(body.text), output_tokens: countTokens(summary) },
+		},
+	});
 }
 
 // ---------- tokens ----------
 const tokenPieces = (text: string) => text.match(/\s*\S+/g) ?? [];
 function tokenize(body: Json): EmulatorResponse {
-	if (typeof body.text !== 'string' || body.text === '') throw invalid("required 'text' param is missing or empty.");
-	if (body.text.length > LIMITS.tokenizeChars) throw invalid(`text is too long: ${body.text.length} characters, the maximum is ${LIMITS.tokenizeChars}.`);
-	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
-	if (!findModel(body.model)) throw new ApiError(404, `model '${body.model}' not found, make sure the correct model ID was used and that you have access to the model.`);
+	if (typeof body.text !== 'string' || body.text === '')
+		throw invalid("required 'text' param is missing or empty.");
+	if (body.text.length > LIMITS.tokenizeChars)
+		throw invalid(
+			`text is too long: ${body.text.length} characters, the maximum is ${LIMITS.tokenizeChars}.`,
+		);
+	if (typeof body.model !== 'string' || !body.model)
+		throw invalid('a model parameter is required for this endpoint.');
+	if (!findModel(body.model))
+		throw new ApiError(
+			404,
+			`model '${body.model}' not found, make sure the correct model ID was used and that you have access to the model.`,
+		);
 	const pieces = tokenPieces(body.text);
-	return ok({ tokens: pieces.map((p) => 1000 + Math.floor(seededNumbers(p, 1)[0] * 60000)), token_strings: pieces, meta: { api_version: apiVersion('1') } });
+	return ok({
+		tokens: pieces.map((p) => 1000 + Math.floor(seededNumbers(p, 1)[0] * 60000)),
+		token_strings: pieces,
+		meta: { api_version: apiVersion('1') },
+	});
 }
 
 function detokenize(body: Json): EmulatorResponse {
-	if (!Array.isArray(body.tokens) || body.tokens.length === 0) throw invalid('tokens must not be empty.');
-	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
-	return ok({ text: (body.tokens as number[]).map((t) => `<${t}>`).join(''), meta: { api_version: apiVersion('1') } });
+	if (!Array.isArray(body.tokens) || body.tokens.length === 0)
+		throw invalid('tokens must not be empty.');
+	if (typeof body.model !== 'string' || !body.model)
+		throw invalid('a model parameter is required for this endpoint.');
+	return ok({
+		text: (body.tokens as number[]).map((t) => `<${t}>`).join(''),
+		meta: { api_version: apiVersion('1') },
+	});
 }
 
 // ---------- datasets and embed jobs ----------
@@ -402,13 +577,20 @@ export class JobStore {
 
 function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | undefined {
 	const [, , , id, sub] = req.path.split('/');
-	if (req.method === 'GET' && id === 'usage') return ok({ organization_usage: store.datasets.size * 1024 });
+	if (req.method === 'GET' && id === 'usage')
+		return ok({ organization_usage: store.datasets.size * 1024 });
 	if (req.method === 'POST' && !id) {
 		const name = req.query.name;
 		const type = req.query.type;
 		if (!name) throw invalid("required 'name' param is missing or empty.");
 		if (!type) throw invalid("required 'type' param is missing or empty.");
-		const dataset: Dataset = { id: store.nextId(`${name}`), name, dataset_type: type, validation_status: 'validated', created_at: new Date(0).toISOString() };
+		const dataset: Dataset = {
+			id: store.nextId(`${name}`),
+			name,
+			dataset_type: type,
+			validation_status: 'validated',
+			created_at: new Date(0).toISOString(),
+		};
 		store.datasets.set(dataset.id, dataset);
 		return ok({ id: dataset.id });
 	}
@@ -430,7 +612,8 @@ function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | un
 	const body = (req.body ?? {}) as Json;
 	if (req.method === 'POST' && !id) {
 		requireModel(body, 'embed');
-		if (typeof body.dataset_id !== 'string' || !store.datasets.has(body.dataset_id)) throw new ApiError(404, `dataset with id ${String(body.dataset_id)} not found`);
+		if (typeof body.dataset_id !== 'string' || !store.datasets.has(body.dataset_id))
+			throw new ApiError(404, `dataset with id ${String(body.dataset_id)} not found`);
 		if (!body.input_type) throw invalid('input_type is required for embed models v3 and higher.');
 		const job_id = store.nextId('job');
 		store.jobs.set(job_id, {
@@ -455,7 +638,13 @@ function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | un
 			if (job.status === 'processing' && job.polls > store.pollsUntilComplete) {
 				job.status = 'complete';
 				job.output_dataset_id = store.nextId('embeddings');
-				store.datasets.set(job.output_dataset_id as string, { id: job.output_dataset_id as string, name: `${job.name}-output`, dataset_type: 'embed-result', validation_status: 'validated', created_at: new Date(0).toISOString() });
+				store.datasets.set(job.output_dataset_id as string, {
+					id: job.output_dataset_id as string,
+					name: `${job.name}-output`,
+					dataset_type: 'embed-result',
+					validation_status: 'validated',
+					created_at: new Date(0).toISOString(),
+				});
 			}
 			return ok(view(job));
 		}
@@ -469,37 +658,73 @@ function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | un
 
 // ---------- OpenAI-compatible ----------
 function compatChat(body: Json): EmulatorResponse {
-	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
+	if (typeof body.model !== 'string' || !body.model)
+		throw invalid('a model parameter is required for this endpoint.');
 	const messages = body.messages as Array<{ role: string; content: unknown }> | undefined;
-	if (!Array.isArray(messages) || messages.length === 0) throw invalid('messages must not be empty.');
+	if (!Array.isArray(messages) || messages.length === 0)
+		throw invalid('messages must not be empty.');
 	const last = [...messages].reverse().find((m) => m.role === 'user');
 	const parts = Array.isArray(last?.content) ? (last!.content as Array<{ type: string }>) : [];
 	const attachments = parts.filter((p) => p.type !== 'text').map((p) => p.type);
-	let content = `Answer to: ${contentText(last?.content)}${attachments.length ? ` (with ${attachments.join(', ')})` : ''}`;
-	if ((body.response_format as Json | undefined)?.type === 'json_object') content = JSON.stringify({ answer: contentText(last?.content) });
+	let content: string | null =
+		`Answer to: ${contentText(last?.content)}${attachments.length ? ` (with ${attachments.join(', ')})` : ''}`;
+	const formatType = (body.response_format as Json | undefined)?.type;
+	if (formatType === 'json_object' || formatType === 'json_schema') {
+		content = JSON.stringify({ answer: contentText(last?.content) });
+	}
 	const prompt = messages.reduce((s, m) => s + countTokens(contentText(m.content)), 0);
+	const tools = body.tools as Array<{ function?: { name: string } }> | undefined;
+	const message: Json = { role: 'assistant', content };
+	let finishReason = 'stop';
+	if (tools?.length && !messages.some((m) => m.role === 'tool')) {
+		const name = tools[0].function?.name ?? 'tool';
+		message.content = null;
+		message.tool_calls = [
+			{
+				id: 'call_0',
+				type: 'function',
+				function: { name, arguments: JSON.stringify({ query: contentText(last?.content) }) },
+			},
+		];
+		finishReason = 'tool_calls';
+	}
+	const completion = countTokens(content ?? '');
 	return ok({
 		id: 'chatcmpl-emulator',
 		object: 'chat.completion',
 		created: 1700000000,
 		model: body.model,
-		choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-		usage: { prompt_tokens: prompt, completion_tokens: countTokens(content), total_tokens: prompt + countTokens(content) },
+		choices: [{ index: 0, message, finish_reason: finishReason }],
+		usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
 	});
 }
 
 function compatEmbeddings(body: Json): EmulatorResponse {
-	if (typeof body.model !== 'string' || !body.model) throw invalid('a model parameter is required for this endpoint.');
-	const input = typeof body.input === 'string' ? [body.input] : (body.input as unknown[] | undefined);
+	if (typeof body.model !== 'string' || !body.model)
+		throw invalid('a model parameter is required for this endpoint.');
+	const input =
+		typeof body.input === 'string' ? [body.input] : (body.input as unknown[] | undefined);
 	if (!Array.isArray(input) || input.length === 0) throw invalid('input must not be empty.');
-	if (input.length > LIMITS.embedTexts) throw invalid(`input cannot have more than ${LIMITS.embedTexts} elements, but got ${input.length}.`);
+	if (input.length > LIMITS.embedTexts)
+		throw invalid(
+			`input cannot have more than ${LIMITS.embedTexts} elements, but got ${input.length}.`,
+		);
 	const dims = Number(body.dimensions ?? findModel(body.model)?.dimensions ?? 1024);
 	const data = input.map((text, index) => {
 		const vector = fakeEmbedding(`${body.model}:${String(text)}`, dims);
-		return { object: 'embedding', index, embedding: body.encoding_format === 'base64' ? typedEmbedding(vector, 'base64') : vector };
+		return {
+			object: 'embedding',
+			index,
+			embedding: body.encoding_format === 'base64' ? typedEmbedding(vector, 'base64') : vector,
+		};
 	});
 	const tokens = input.reduce<number>((s, t) => s + countTokens(String(t)), 0);
-	return ok({ object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
+	return ok({
+		object: 'list',
+		data,
+		model: body.model,
+		usage: { prompt_tokens: tokens, total_tokens: tokens },
+	});
 }
 
 export interface RouteContext {
@@ -511,14 +736,18 @@ export interface RouteContext {
 
 /** Finds the answer for one authenticated request; `undefined` means 404 page not found. */
 export function route(req: EmulatorRequest, ctx: RouteContext): EmulatorResponse | undefined {
-	const sampleRoute = SAMPLE_ROUTES.find((r) => r.method === req.method && r.path === req.path && r.matches(req));
+	const sampleRoute = SAMPLE_ROUTES.find(
+		(r) => r.method === req.method && r.path === req.path && r.matches(req),
+	);
 	if (sampleRoute) return sampleRoute.response;
 
 	const body = (req.body ?? {}) as Json;
 	const key = `${req.method} ${req.path}`;
 	if (key === 'GET /v1/models') return listModels(req, ctx.modelsPageCap);
-	if (req.method === 'GET' && req.path.startsWith('/v1/models/')) return getModel(decodeURIComponent(req.path.slice('/v1/models/'.length)));
-	if (key === 'POST /v1/check-api-key') return ok({ valid: true, organization_id: 'org-emulator', owner_id: 'owner-emulator' });
+	if (req.method === 'GET' && req.path.startsWith('/v1/models/'))
+		return getModel(decodeURIComponent(req.path.slice('/v1/models/'.length)));
+	if (key === 'POST /v1/check-api-key')
+		return ok({ valid: true, organization_id: 'org-emulator', owner_id: 'owner-emulator' });
 	if (key === 'POST /v2/chat') return chatV2(body);
 	if (key === 'POST /v1/chat') return chatV1(body);
 	if (key === 'POST /v1/generate') return generate(body);

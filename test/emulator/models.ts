@@ -26,21 +26,58 @@ const model = (
 });
 
 export const MODELS: EmulatedModel[] = [
-	model('command-a-03-2025', ['chat'], { default_endpoints: ['chat'], context_length: 256000, features: ['tools', 'json_mode', 'json_schema'] }),
-	model('command-a-reasoning-08-2025', ['chat'], { context_length: 256000, features: ['tools', 'json_mode', 'reasoning'] }),
-	model('command-a-vision-07-2025', ['chat'], { context_length: 128000, features: ['vision', 'json_mode'] }),
+	model('command-a-03-2025', ['chat'], {
+		default_endpoints: ['chat'],
+		context_length: 256000,
+		features: ['tools', 'json_mode', 'json_schema'],
+	}),
+	model('command-a-reasoning-08-2025', ['chat'], {
+		context_length: 256000,
+		features: ['tools', 'json_mode', 'reasoning'],
+	}),
+	model('command-a-vision-07-2025', ['chat'], {
+		context_length: 128000,
+		features: ['vision', 'json_mode'],
+	}),
 	model('command-r-plus-08-2024', ['chat'], { features: ['tools', 'json_mode'] }),
 	model('command-r-08-2024', ['chat'], { features: ['tools', 'json_mode'] }),
 	model('command-r7b-12-2024', ['chat'], { features: ['tools', 'json_mode'] }),
 	model('c4ai-aya-expanse-32b', ['chat'], { context_length: 128000 }),
-	model('command', ['generate', 'chat', 'summarize'], { default_endpoints: ['generate', 'summarize'], context_length: 4096, is_deprecated: true }),
-	model('command-light', ['generate', 'chat', 'summarize'], { context_length: 4096, is_deprecated: true }),
+	model('command', ['generate', 'chat', 'summarize'], {
+		default_endpoints: ['generate', 'summarize'],
+		context_length: 4096,
+		is_deprecated: true,
+	}),
+	model('command-light', ['generate', 'chat', 'summarize'], {
+		context_length: 4096,
+		is_deprecated: true,
+	}),
 	model('custom-model-v1', ['generate'], { finetuned: true, context_length: 2048 }),
-	model('embed-v4.0', ['embed', 'classify'], { default_endpoints: ['embed'], dimensions: 1536, features: ['images'] }),
-	model('embed-english-v3.0', ['embed', 'classify'], { default_endpoints: ['classify'], context_length: 512, dimensions: 1024, features: ['images'] }),
-	model('embed-multilingual-v3.0', ['embed', 'classify'], { context_length: 512, dimensions: 1024, features: ['images'] }),
-	model('embed-english-light-v3.0', ['embed', 'classify'], { context_length: 512, dimensions: 384 }),
-	model('embed-english-v2.0', ['embed', 'classify'], { context_length: 512, dimensions: 4096, is_deprecated: true }),
+	model('embed-v4.0', ['embed', 'classify'], {
+		default_endpoints: ['embed'],
+		dimensions: 1536,
+		features: ['images'],
+	}),
+	model('embed-english-v3.0', ['embed', 'classify'], {
+		default_endpoints: ['classify'],
+		context_length: 512,
+		dimensions: 1024,
+		features: ['images'],
+	}),
+	model('embed-multilingual-v3.0', ['embed', 'classify'], {
+		context_length: 512,
+		dimensions: 1024,
+		features: ['images'],
+	}),
+	model('embed-english-light-v3.0', ['embed', 'classify'], {
+		context_length: 512,
+		dimensions: 384,
+	}),
+	model('embed-english-v2.0', ['embed', 'classify'], {
+		context_length: 512,
+		dimensions: 4096,
+		is_deprecated: true,
+	}),
 	model('rerank-v3.5', ['rerank'], { default_endpoints: ['rerank'], context_length: 4096 }),
 	model('rerank-english-v3.0', ['rerank'], { context_length: 4096 }),
 	model('rerank-multilingual-v3.0', ['rerank'], { context_length: 4096 }),

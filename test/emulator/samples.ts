@@ -8,7 +8,10 @@ export interface ConnectorSample {
 	output: Record<string, unknown>;
 }
 
-export const REFERENCE_FILE = path.resolve(__dirname, '../../../shared/reference/connector-operations-sample-payloads.txt');
+export const REFERENCE_FILE = path.resolve(
+	__dirname,
+	'../../../shared/reference/connector-operations-sample-payloads.txt',
+);
 
 /**
  * The reference file is a copy of a web page: each JSON line is preceded by its line number and each
@@ -49,5 +52,7 @@ export function parseConnectorSamples(text: string): ConnectorSample[] {
 }
 
 export function readReferenceSamples(): ConnectorSample[] | undefined {
-	return existsSync(REFERENCE_FILE) ? parseConnectorSamples(readFileSync(REFERENCE_FILE, 'utf8')) : undefined;
+	return existsSync(REFERENCE_FILE)
+		? parseConnectorSamples(readFileSync(REFERENCE_FILE, 'utf8'))
+		: undefined;
 }

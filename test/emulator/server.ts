@@ -72,7 +72,9 @@ export class CohereEmulator {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	/** Forget recorded requests, faults, rate limits and latency between tests. */
@@ -88,7 +90,14 @@ export class CohereEmulator {
 	}
 
 	addFault(fault: Fault): void {
-		this.faults.push({ fault, after: fault.after ?? 0, times: fault.times ?? 1, kind: fault.kind ?? 'status', seen: 0, fired: 0 });
+		this.faults.push({
+			fault,
+			after: fault.after ?? 0,
+			times: fault.times ?? 1,
+			kind: fault.kind ?? 'status',
+			seen: 0,
+			fired: 0,
+		});
 	}
 
 	requestsTo(path: string, method?: string): RecordedRequest[] {
@@ -98,7 +107,9 @@ export class CohereEmulator {
 	private pickFault(path: string): ActiveFault | undefined {
 		for (const active of this.faults) {
 			const { fault } = active;
-			const matches = fault.path === undefined || (typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
+			const matches =
+				fault.path === undefined ||
+				(typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
 			if (!matches) continue;
 			active.seen++;
 			if (active.seen > active.after && active.fired < active.times) {
@@ -145,7 +156,11 @@ export class CohereEmulator {
 				return;
 			}
 			const status = fault.status ?? 500;
-			this.send(res, { status, body: { message: fault.message ?? defaultFaultMessage(status) }, headers: fault.headers });
+			this.send(res, {
+				status,
+				body: { message: fault.message ?? defaultFaultMessage(status) },
+				headers: fault.headers,
+			});
 			return;
 		}
 
@@ -154,34 +169,55 @@ export class CohereEmulator {
 			this.rateWindow = this.rateWindow.filter((t) => now - t < this.rateLimit!.windowMs);
 			if (this.rateWindow.length >= this.rateLimit.limit) {
 				const headers: Record<string, string> = {};
-				if (this.rateLimit.retryAfterSeconds !== undefined) headers['retry-after'] = String(this.rateLimit.retryAfterSeconds);
-				if (this.rateLimit.retryAfterMs !== undefined) headers['retry-after-ms'] = String(this.rateLimit.retryAfterMs);
-				this.send(res, { status: 429, body: { message: 'You are past the per minute request limit, please wait and try again later.' }, headers });
+				if (this.rateLimit.retryAfterSeconds !== undefined)
+					headers['retry-after'] = String(this.rateLimit.retryAfterSeconds);
+				if (this.rateLimit.retryAfterMs !== undefined)
+					headers['retry-after-ms'] = String(this.rateLimit.retryAfterMs);
+				this.send(res, {
+					status: 429,
+					body: {
+						message: 'You are past the per minute request limit, please wait and try again later.',
+					},
+					headers,
+				});
 				return;
 			}
 			this.rateWindow.push(now);
 		}
 
 		const authorization = String(req.headers.authorization ?? '');
-		if (!authorization) return this.send(res, { status: 401, body: { message: 'no api key supplied' } });
+		if (!authorization)
+			return this.send(res, { status: 401, body: { message: 'no api key supplied' } });
 		const key = authorization.replace(/^Bearer\s+/i, '');
-		if (!this.apiKeys.has(key)) return this.send(res, { status: 401, body: { message: 'invalid api token' } });
+		if (!this.apiKeys.has(key))
+			return this.send(res, { status: 401, body: { message: 'invalid api token' } });
 
 		if (rawBody) {
 			try {
 				body = JSON.parse(rawBody);
 			} catch (error) {
-				return this.send(res, { status: 400, body: { message: `invalid json syntax: ${(error as Error).message}` } });
+				return this.send(res, {
+					status: 400,
+					body: { message: `invalid json syntax: ${(error as Error).message}` },
+				});
 			}
 		}
 		record.body = body;
 
 		try {
-			const response = route(record, { store: this.store, compatPrefixes: this.compatPrefixes, modelsPageCap: this.modelsPageCap });
+			const response = route(record, {
+				store: this.store,
+				compatPrefixes: this.compatPrefixes,
+				modelsPageCap: this.modelsPageCap,
+			});
 			this.send(res, response ?? { status: 404, body: { message: '404 page not found' } });
 		} catch (error) {
-			if (error instanceof ApiError) return this.send(res, { status: error.status, body: { message: error.message } });
-			this.send(res, { status: 500, body: { message: `emulator error: ${(error as Error).message}` } });
+			if (error instanceof ApiError)
+				return this.send(res, { status: error.status, body: { message: error.message } });
+			this.send(res, {
+				status: 500,
+				body: { message: `emulator error: ${(error as Error).message}` },
+			});
 		}
 	}
 
@@ -190,16 +226,21 @@ export class CohereEmulator {
 		res.writeHead(response.status, {
 			'content-type': 'application/json',
 			'x-request-id': `req-${this.requests.length}`,
-			...Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
+			...Object.fromEntries(
+				Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+			),
 		});
 		res.end(payload);
 	}
 }
 
 function defaultFaultMessage(status: number): string {
-	if (status === 429) return 'You are past the per minute request limit, please wait and try again later.';
-	if (status === 402) return 'Please add or update your payment method at https://dashboard.cohere.com/billing?tab=payment to continue';
-	if (status === 498) return 'blocked output: please adjust your prompt and try again, as this generation may be a potential violation of our Usage Policy';
+	if (status === 429)
+		return 'You are past the per minute request limit, please wait and try again later.';
+	if (status === 402)
+		return 'Please add or update your payment method at https://dashboard.cohere.com/billing?tab=payment to continue';
+	if (status === 498)
+		return 'blocked output: please adjust your prompt and try again, as this generation may be a potential violation of our Usage Policy';
 	if (status === 499) return 'request cancelled';
 	if (status === 422) return 'invalid request: the request could not be processed.';
 	if (status >= 500) return 'internal server error, this has been reported to our developers.';
@@ -209,5 +250,7 @@ function defaultFaultMessage(status: number): string {
 /** `ts-node test/emulator/server.ts [port]` runs it alone, e.g. to point a real n8n at it. */
 if (require.main === module) {
 	const emulator = new CohereEmulator();
-	void emulator.start(Number(process.argv[2] ?? 8787)).then((url) => console.log(`Cohere emulator on ${url} (API key: test-key)`));
+	void emulator
+		.start(Number(process.argv[2] ?? 8787))
+		.then((url) => console.log(`Cohere emulator on ${url} (API key: test-key)`));
 }

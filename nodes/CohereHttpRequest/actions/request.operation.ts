@@ -1,10 +1,20 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { concurrencyOption, requestOptions } from '../../shared/descriptions';
+import { batchingOptions, requestOptions } from '../../shared/descriptions';
 import { cohereRequest, getBaseUrl, getRequestSettings } from '../../shared/transport';
 
-const nameValueCollection = (displayName: string, name: string, placeholder: string): INodeProperties => ({
+const nameValueCollection = (
+	displayName: string,
+	name: string,
+	placeholder: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'fixedCollection',
@@ -64,7 +74,8 @@ export const description: INodeProperties[] = [
 		name: 'sendHeaders',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the request has extra headers. An Authorization header is ignored: the credential always applies.',
+		description:
+			'Whether the request has extra headers. An Authorization header is ignored: the credential always applies.',
 	},
 	{
 		...nameValueCollection('Headers', 'headerParameters', 'Add Header'),
@@ -94,11 +105,17 @@ export const description: INodeProperties[] = [
 		name: 'jsonBody',
 		type: 'json',
 		default: '{}',
-		displayOptions: { show: { sendBody: [true], specifyBody: ['json'] }, hide: { method: ['GET', 'DELETE'] } },
+		displayOptions: {
+			show: { sendBody: [true], specifyBody: ['json'] },
+			hide: { method: ['GET', 'DELETE'] },
+		},
 	},
 	{
 		...nameValueCollection('Body Fields', 'bodyParameters', 'Add Body Field'),
-		displayOptions: { show: { sendBody: [true], specifyBody: ['keypair'] }, hide: { method: ['GET', 'DELETE'] } },
+		displayOptions: {
+			show: { sendBody: [true], specifyBody: ['keypair'] },
+			hide: { method: ['GET', 'DELETE'] },
+		},
 	},
 	{
 		displayName: 'Options',
@@ -112,9 +129,10 @@ export const description: INodeProperties[] = [
 				name: 'neverError',
 				type: 'boolean',
 				default: false,
-				description: 'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
+				description:
+					'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
 			},
-			concurrencyOption(1),
+			...batchingOptions(1),
 			...requestOptions,
 		],
 	},
@@ -130,16 +148,28 @@ function sameApiHost(a: URL, b: URL): boolean {
 }
 
 /** A path goes below the Base URL; a full URL must stay on the Base URL's host so the key never leaves it. */
-export function resolveTarget(this: IExecuteFunctions, input: string, baseUrl: string, itemIndex: number): string {
+export function resolveTarget(
+	this: IExecuteFunctions,
+	input: string,
+	baseUrl: string,
+	itemIndex: number,
+): string {
 	const value = input.trim();
-	if (!value) throw new NodeOperationError(this.getNode(), 'The parameter "Path or URL" is empty', { itemIndex });
+	if (!value)
+		throw new NodeOperationError(this.getNode(), 'The parameter "Path or URL" is empty', {
+			itemIndex,
+		});
 	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value.startsWith('/') ? value : `/${value}`;
 
 	let target: URL;
 	try {
 		target = new URL(value);
 	} catch {
-		throw new NodeOperationError(this.getNode(), `The parameter "Path or URL" is not a valid URL: ${value}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Path or URL" is not a valid URL: ${value}`,
+			{ itemIndex },
+		);
 	}
 	const base = new URL(baseUrl);
 	if (!sameApiHost(target, base)) {
@@ -148,7 +178,8 @@ export function resolveTarget(this: IExecuteFunctions, input: string, baseUrl: s
 			`Refused to send the Cohere API key to ${target.protocol}//${target.host}: the full URL must be on the credential's Base URL host (${base.protocol}//${base.host})`,
 			{
 				itemIndex,
-				description: 'Use a path such as /v1/classify, or change the Base URL in the credential if you use a gateway.',
+				description:
+					'Use a path such as /v1/classify, or change the Base URL in the credential if you use a gateway.',
 			},
 		);
 	}
@@ -156,8 +187,14 @@ export function resolveTarget(this: IExecuteFunctions, input: string, baseUrl: s
 	return `${base.origin}${target.pathname}${target.search}`;
 }
 
-function collectPairs(context: IExecuteFunctions, parameterName: string, itemIndex: number): IDataObject {
-	const collection = context.getNodeParameter(parameterName, itemIndex, {}) as { parameters?: Array<{ name: string; value: unknown }> };
+function collectPairs(
+	context: IExecuteFunctions,
+	parameterName: string,
+	itemIndex: number,
+): IDataObject {
+	const collection = context.getNodeParameter(parameterName, itemIndex, {}) as {
+		parameters?: Array<{ name: string; value: unknown }>;
+	};
 	const result: IDataObject = {};
 	for (const { name, value } of collection.parameters ?? []) {
 		if (name) result[name] = value as IDataObject[keyof IDataObject];
@@ -173,19 +210,35 @@ function parseJsonBody(context: IExecuteFunctions, itemIndex: number): IDataObje
 	try {
 		return jsonParse<IDataObject | IDataObject[]>(text);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `The parameter "JSON Body" is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "JSON Body" is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex,
+			},
+		);
 	}
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const target = resolveTarget.call(this, this.getNodeParameter('url', itemIndex) as string, await getBaseUrl.call(this), itemIndex);
+	const target = resolveTarget.call(
+		this,
+		this.getNodeParameter('url', itemIndex) as string,
+		await getBaseUrl.call(this),
+		itemIndex,
+	);
 
-	const qs = this.getNodeParameter('sendQuery', itemIndex, false) ? collectPairs(this, 'queryParameters', itemIndex) : undefined;
-	const headers = this.getNodeParameter('sendHeaders', itemIndex, false) ? collectPairs(this, 'headerParameters', itemIndex) : {};
+	const qs = this.getNodeParameter('sendQuery', itemIndex, false)
+		? collectPairs(this, 'queryParameters', itemIndex)
+		: undefined;
+	const headers = this.getNodeParameter('sendHeaders', itemIndex, false)
+		? collectPairs(this, 'headerParameters', itemIndex)
+		: {};
 	// The credential decides who is calling; a header typed here must not replace it.
 	for (const name of Object.keys(headers)) {
 		if (name.toLowerCase() === 'authorization') delete headers[name];
@@ -209,5 +262,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		settings: getRequestSettings.call(this, itemIndex),
 		returnErrors: options.neverError === true,
 	});
-	return [{ json: { status: response.status, headers: response.headers, body: response.body as IDataObject } }];
+	return [
+		{
+			json: {
+				status: response.status,
+				headers: response.headers,
+				body: response.body as IDataObject,
+			},
+		},
+	];
 }

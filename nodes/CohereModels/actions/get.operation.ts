@@ -1,15 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { getRequestSettings, cohereApiRequest } from '../../shared/transport';
 
-const properties: INodeProperties[] = [modelLocator('searchAllModels', '', { description: 'The model to get' })];
+const properties: INodeProperties[] = [
+	modelLocator('searchAllModels', '', { description: 'The model to get' }),
+];
 
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const model = String(this.getNodeParameter('model', itemIndex, '', { extractValue: true })).trim();
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const model = String(
+		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
+	).trim();
 	if (!model) {
 		throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty', { itemIndex });
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchModelPages } from '../../shared/helpers/models';
@@ -64,7 +69,11 @@ export const listOptions: INodeProperties[] = [
 		displayOptions: { show: { '/operation': ['list'] } },
 		options: [
 			{ name: 'One Item per Model', value: 'models' },
-			{ name: 'One Item per Page (Raw API Response)', value: 'pages', description: 'Each response body unchanged, with its next_page_token' },
+			{
+				name: 'One Item per Page (Raw API Response)',
+				value: 'pages',
+				description: 'Each response body unchanged, with its next_page_token',
+			},
 		],
 	},
 	{
@@ -74,7 +83,8 @@ export const listOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 1000 },
 		default: 1000,
 		displayOptions: { show: { '/operation': ['list'] } },
-		description: 'How many models to ask for per request (1 to 1,000). Without Return All, at most Limit.',
+		description:
+			'How many models to ask for per request (1 to 1,000). Without Return All, at most Limit.',
 	},
 	{
 		displayName: 'Start at Page',
@@ -88,7 +98,10 @@ export const listOptions: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['list'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -1,15 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-export type ItemWorker = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+export type ItemWorker = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 export interface ProcessItemsOptions {
 	/** How many items are in flight at once. */
 	concurrency?: number;
+	/** With a delay, items go in batches of `concurrency`, with this pause (ms) between batches. */
+	delayBetweenBatchesMs?: number;
 }
 
 /** The error item that Continue On Fail puts in place of a failed input item. */
-export function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: Error & { description?: string | null; httpCode?: string | null },
+	itemIndex: number,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
@@ -17,7 +25,11 @@ export function errorItem(error: Error & { description?: string | null; httpCode
 }
 
 /** Makes sure the error names the item and keeps n8n's error classes (API errors stay API errors). */
-export function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asItemError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context = { ...(error.context ?? {}), itemIndex };
 		return error;
@@ -32,7 +44,7 @@ export function asItemError(context: IExecuteFunctions, error: unknown, itemInde
 export async function processItems(
 	this: IExecuteFunctions,
 	worker: ItemWorker,
-	{ concurrency = 1 }: ProcessItemsOptions = {},
+	{ concurrency = 1, delayBetweenBatchesMs = 0 }: ProcessItemsOptions = {},
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(itemCount);
@@ -41,26 +53,44 @@ export async function processItems(
 	// Without Continue On Fail the first failing item (in input order) stops the node.
 	const failures: Array<{ index: number; error: unknown }> = [];
 
-	const runWorker = async () => {
-		while (next < itemCount && failures.length === 0) {
-			const itemIndex = next++;
-			try {
-				const output = await worker.call(this, itemIndex);
-				results[itemIndex] = output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
-			} catch (error) {
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(asItemError(this, error, itemIndex), itemIndex)];
-				} else {
-					failures.push({ index: itemIndex, error });
-				}
+	const lanes = Math.max(1, Math.min(Math.floor(concurrency), itemCount));
+	const runOne = async (itemIndex: number) => {
+		try {
+			const output = await worker.call(this, itemIndex);
+			results[itemIndex] = output.map((item) => ({
+				...item,
+				pairedItem: item.pairedItem ?? { item: itemIndex },
+			}));
+		} catch (error) {
+			if (continueOnFail) {
+				results[itemIndex] = [errorItem(asItemError(this, error, itemIndex), itemIndex)];
+			} else {
+				failures.push({ index: itemIndex, error });
 			}
 		}
 	};
 
-	const lanes = Math.max(1, Math.min(Math.floor(concurrency), itemCount));
-	await Promise.all(Array.from({ length: lanes }, runWorker));
+	if (delayBetweenBatchesMs > 0) {
+		// Fixed batches with a pause between them: a steady pace for strict per-minute limits.
+		for (let start = 0; start < itemCount && failures.length === 0; start += lanes) {
+			if (start > 0) await sleep(delayBetweenBatchesMs);
+			const batch = Array.from(
+				{ length: Math.min(lanes, itemCount - start) },
+				(_, offset) => start + offset,
+			);
+			await Promise.all(batch.map(runOne));
+		}
+	} else {
+		// A pool: a lane takes the next item as soon as its request is done.
+		const runLane = async () => {
+			while (next < itemCount && failures.length === 0) await runOne(next++);
+		};
+		await Promise.all(Array.from({ length: lanes }, runLane));
+	}
 	if (failures.length > 0) {
-		const { error, index } = failures.reduce((first, failure) => (failure.index < first.index ? failure : first));
+		const { error, index } = failures.reduce((first, failure) =>
+			failure.index < first.index ? failure : first,
+		);
 		throw asItemError(this, error, index);
 	}
 	return results.flat();

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { CohereModel, ModelEndpoint } from '../helpers/models';
 import { fetchModelPages } from '../helpers/models';
@@ -10,7 +14,8 @@ export function toSearchResults(models: CohereModel[], filter?: string): INodeLi
 		.filter((model) => !needle || model.name.toLowerCase().includes(needle))
 		.sort(
 			(a, b) =>
-				Number(a.is_deprecated ?? false) - Number(b.is_deprecated ?? false) || a.name.localeCompare(b.name),
+				Number(a.is_deprecated ?? false) - Number(b.is_deprecated ?? false) ||
+				a.name.localeCompare(b.name),
 		)
 		.map((model) => ({
 			name: `${model.name}${model.finetuned ? ' (fine-tuned)' : ''}${model.is_deprecated ? ' (deprecated)' : ''}`,
@@ -20,9 +25,15 @@ export function toSearchResults(models: CohereModel[], filter?: string): INodeLi
 }
 
 function searchFor(endpoint?: ModelEndpoint) {
-	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		const pages = await fetchModelPages.call(this, { endpoint });
-		return toSearchResults(pages.flatMap((page) => page.models ?? []), filter);
+		return toSearchResults(
+			pages.flatMap((page) => page.models ?? []),
+			filter,
+		);
 	};
 }
 

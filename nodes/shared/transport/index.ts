@@ -64,7 +64,12 @@ export function getRequestSettings(this: IExecuteFunctions, itemIndex: number): 
 }
 
 // A reset or broken connection is worth another try; a refused one usually means a wrong Base URL.
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 export function isRetryableStatus(status: number): boolean {
 	return status === 408 || status === 429 || status >= 500;
@@ -120,12 +125,14 @@ async function waitUnlessCancelled(context: CohereContext, ms: number, node: INo
 	const signal = cancelSignal(context);
 	let left = ms;
 	while (left > 0) {
-		if (signal?.aborted) throw new NodeOperationError(node, 'The execution was cancelled while waiting to retry');
+		if (signal?.aborted)
+			throw new NodeOperationError(node, 'The execution was cancelled while waiting to retry');
 		const step = Math.min(left, 250);
 		await sleep(step);
 		left -= step;
 	}
-	if (signal?.aborted) throw new NodeOperationError(node, 'The execution was cancelled while waiting to retry');
+	if (signal?.aborted)
+		throw new NodeOperationError(node, 'The execution was cancelled while waiting to retry');
 }
 
 function parseBody(body: unknown): unknown {
@@ -163,18 +170,25 @@ export async function cohereRequest<T = IDataObject>(
 	for (let attempt = 0; ; attempt++) {
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				{ ...options, headers: { ...options.headers } },
-			)) as typeof response;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...options,
+				headers: { ...options.headers },
+			})) as typeof response;
 		} catch (error) {
-			const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? (error as { code?: string; message?: string });
+			const cause =
+				(error as { cause?: { code?: string; message?: string } }).cause ??
+				(error as { code?: string; message?: string });
 			const code = String(cause?.code ?? (error as { code?: string }).code ?? 'EUNKNOWN');
 			if (cancelSignal(this)?.aborted || code === 'ERR_CANCELED') {
-				throw new NodeOperationError(node, 'The execution was cancelled while waiting for Cohere', { itemIndex: request.itemIndex });
+				throw new NodeOperationError(node, 'The execution was cancelled while waiting for Cohere', {
+					itemIndex: request.itemIndex,
+				});
 			}
-			if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String(cause?.message))) {
+			if (
+				code === 'ECONNABORTED' ||
+				code === 'ETIMEDOUT' ||
+				/timeout/i.test(String(cause?.message))
+			) {
 				throw apiErrorFromNetwork(
 					node,
 					'ETIMEDOUT',
@@ -220,13 +234,17 @@ export async function cohereRequest<T = IDataObject>(
 
 		const error = apiErrorFromResponse(node, status, body, request.itemIndex);
 		if (isRetryableStatus(status) && maxRetries > 0) {
-			error.description = `${error.description ?? ''} (gave up after ${attempt + 1} attempts)`.trim();
+			error.description =
+				`${error.description ?? ''} (gave up after ${attempt + 1} attempts)`.trim();
 		}
 		throw error;
 	}
 }
 
 /** Most callers only want the parsed body. */
-export async function cohereApiRequest<T = IDataObject>(this: CohereContext, request: CohereRequest): Promise<T> {
+export async function cohereApiRequest<T = IDataObject>(
+	this: CohereContext,
+	request: CohereRequest,
+): Promise<T> {
 	return (await cohereRequest.call(this, request)).body as T;
 }

@@ -1,0 +1,80 @@
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { listSearch } from '../shared/methods/listSearch';
+import * as chatV1 from './actions/chatV1.operation';
+import * as chatV2 from './actions/chatV2.operation';
+import { conversationProperties } from './actions/common.description';
+import * as generate from './actions/generate.operation';
+import * as openai from './actions/openAiCompatible.operation';
+import { optionsDescription } from './actions/options.description';
+import { router } from './actions/router';
+
+export class CohereChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cohere Chat',
+		name: 'cohereChat',
+		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ { v2: "Chat", v1: "Chat v1 (legacy)", generate: "Generate (legacy)", openai: "OpenAI-compatible" }[$parameter["api"]] }}',
+		description: 'Chat with Cohere models: RAG with citations, vision, JSON output and tools',
+		defaults: { name: 'Cohere Chat' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cohereBearerApi', required: true }],
+		properties: [
+			{
+				displayName: 'API',
+				name: 'api',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Chat (V2)',
+						value: 'v2',
+						description: 'POST /v2/chat: the current Cohere chat API',
+					},
+					{
+						name: 'Chat V1 (Legacy)',
+						value: 'v1',
+						description: 'POST /v1/chat: message, preamble, chat history, connectors',
+					},
+					{
+						name: 'Generate V1 (Legacy Completions)',
+						value: 'generate',
+						description: 'POST /v1/generate, deprecated by Cohere',
+					},
+					{
+						name: 'OpenAI-Compatible',
+						value: 'openai',
+						description: "POST {path}/chat/completions: Cohere's compatibility API or a gateway",
+					},
+				],
+				default: 'v2',
+			},
+			...chatV2.description,
+			...chatV1.description,
+			...generate.description,
+			...openai.description,
+			...conversationProperties,
+			{
+				displayName: 'Simplify Output',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return {text, finish_reason, citations, tool_calls, usage} (and the parsed JSON) instead of the API response body',
+			},
+			optionsDescription,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,123 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { modelLocator } from '../../shared/descriptions';
+import { compact, getJsonParameter, getRequiredText } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { samplingOptions } from '../helpers/options';
+import { getDocuments } from './chatV2.operation';
+
+const show = { api: ['v1'] };
+
+export const description: INodeProperties[] = [
+	modelLocator('searchChatModels', 'command-r-08-2024', {
+		name: 'chatV1Model',
+		displayOptions: { show },
+	}),
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Preamble',
+		name: 'preamble',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: 'The system instructions of the v1 API',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Chat History (JSON)',
+		name: 'chatHistory',
+		type: 'json',
+		default: '',
+		placeholder: '[{"role": "USER", "message": "Hi"}, {"role": "CHATBOT", "message": "Hello!"}]',
+		description: 'Earlier turns: an array of {role: USER | CHATBOT | SYSTEM, message}',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Connectors',
+		name: 'connectors',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. web-search',
+		description: 'Connector IDs to search, comma-separated',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const model = String(
+		this.getNodeParameter('chatV1Model', itemIndex, '', { extractValue: true }),
+	).trim();
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const chatHistory = getJsonParameter<unknown>(
+		this,
+		'chatHistory',
+		'Chat History (JSON)',
+		itemIndex,
+	);
+	if (chatHistory !== undefined && !Array.isArray(chatHistory)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Chat History (JSON)" must be an array in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	}
+	const connectors = String(this.getNodeParameter('connectors', itemIndex, '') ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean)
+		.map((id) => ({ id }));
+
+	const body = compact({
+		message: getRequiredText(this, 'message', 'Message', itemIndex),
+		model: model || undefined,
+		preamble: (this.getNodeParameter('preamble', itemIndex, '') as string) || undefined,
+		chat_history: chatHistory as IDataObject[] | undefined,
+		documents: getDocuments(this, itemIndex)?.map((d) =>
+			typeof d === 'string'
+				? { text: d }
+				: { ...(d.data as IDataObject), ...(d.id ? { id: d.id } : {}) },
+		),
+		connectors: connectors.length ? connectors : undefined,
+		...samplingOptions(options, 'cohere'),
+	});
+
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/chat',
+		body: body as IDataObject,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
+	return [
+		{
+			json: compact({
+				text: response.text,
+				finish_reason: response.finish_reason,
+				citations: response.citations,
+				documents: response.documents,
+				search_queries: response.search_queries,
+				generation_id: response.generation_id,
+				usage: (response.meta as IDataObject | undefined)?.billed_units,
+			}),
+		},
+	];
+}

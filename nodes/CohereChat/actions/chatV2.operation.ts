@@ -1,0 +1,185 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { modelLocator } from '../../shared/descriptions';
+import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
+import { compact, getJsonParameter } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import {
+	attachToLastUserMessage,
+	getMessages,
+	parseModelJson,
+	simplifyToolCalls,
+} from '../helpers/messages';
+import { getJsonSchema, getTools, samplingOptions } from '../helpers/options';
+
+/** Cohere's limits for images in one chat request. */
+export const IMAGE_RULES = {
+	parameterLabel: 'Image Binary Properties',
+	maxFiles: 20,
+	maxTotalBytes: 20 * 1024 * 1024,
+	mimeTypes: ['image/png', 'image/jpeg', 'image/jpg', 'image/webp', 'image/gif'],
+	accepted: 'PNG, JPEG, WebP or GIF images',
+};
+
+const show = { api: ['v2'] };
+
+export const description: INodeProperties[] = [
+	modelLocator('searchChatModels', 'command-a-03-2025', { displayOptions: { show } }),
+	{
+		displayName: 'Documents',
+		name: 'documents',
+		type: 'json',
+		default: '',
+		placeholder: '={{ $json.documents }}',
+		description:
+			'Documents for RAG: an array of strings, or of objects with an optional ID and a data object (plain objects are sent as data). The answer cites them.',
+		displayOptions: { show: { api: ['v2', 'v1'] } },
+	},
+	{
+		displayName: 'Citation Mode',
+		name: 'citationMode',
+		type: 'options',
+		options: [
+			{ name: 'Default', value: 'default', description: "Cohere's default for the model" },
+			{ name: 'Fast', value: 'FAST' },
+			{ name: 'Accurate', value: 'ACCURATE' },
+			{ name: 'Off', value: 'OFF' },
+		],
+		default: 'default',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Strict Tools',
+		name: 'strictTools',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether tool calls must follow the tool definitions exactly (names, required parameters, types)',
+		displayOptions: { show },
+	},
+];
+
+/** Strings stay strings; objects become {id?, data} as Cohere expects. */
+export function getDocuments(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Array<string | IDataObject> | undefined {
+	const documents = getJsonParameter<unknown>(context, 'documents', 'Documents', itemIndex);
+	if (documents === undefined) return undefined;
+	if (!Array.isArray(documents)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "Documents" must be an array in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	}
+	return documents.map((document) => {
+		if (typeof document === 'string') return document;
+		if (!document || typeof document !== 'object') return String(document);
+		const { id, data, ...rest } = document as IDataObject;
+		if (data && typeof data === 'object')
+			return compact({ id: id === undefined ? undefined : String(id), data: data as IDataObject });
+		return compact({ id: id === undefined ? undefined : String(id), data: { ...rest } });
+	});
+}
+
+function textOf(content: unknown, type: string): string | undefined {
+	if (!Array.isArray(content)) return undefined;
+	const parts = content
+		.filter((part: IDataObject) => part.type === type)
+		.map((part: IDataObject) => String(part[type] ?? part.text ?? ''));
+	return parts.length ? parts.join('') : undefined;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const model = String(
+		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
+	).trim();
+	if (!model)
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Model" is empty in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const images = await readBinaryFiles.call(
+		this,
+		itemIndex,
+		binaryPropertyNames(this.getNodeParameter('images', itemIndex, '')),
+		IMAGE_RULES,
+	);
+	const messages = attachToLastUserMessage(
+		this,
+		itemIndex,
+		getMessages(this, itemIndex),
+		images.map((image) => ({ type: 'image_url', image_url: { url: image.dataUri } })),
+	);
+
+	const responseFormat = this.getNodeParameter('responseFormat', itemIndex, 'text') as string;
+	const citationMode = this.getNodeParameter('citationMode', itemIndex, 'default') as string;
+	const toolChoice = this.getNodeParameter('toolChoice', itemIndex, 'auto') as string;
+	const tools = getTools(this, itemIndex);
+	const thinking = options.thinking as string | undefined;
+
+	const body = compact({
+		model,
+		messages,
+		documents: getDocuments(this, itemIndex),
+		citation_options: citationMode === 'default' ? undefined : { mode: citationMode },
+		response_format:
+			responseFormat === 'json_object'
+				? { type: 'json_object' }
+				: responseFormat === 'json_schema'
+					? { type: 'json_object', json_schema: getJsonSchema(this, itemIndex) }
+					: undefined,
+		tools,
+		tool_choice: tools && toolChoice !== 'auto' ? toolChoice.toUpperCase() : undefined,
+		strict_tools:
+			tools && this.getNodeParameter('strictTools', itemIndex, false) ? true : undefined,
+		...samplingOptions(options, 'cohere'),
+		safety_mode: options.safetyMode,
+		thinking: thinking
+			? compact({
+					type: thinking,
+					token_budget: thinking === 'enabled' ? options.thinkingTokenBudget : undefined,
+				})
+			: undefined,
+		priority: options.priority,
+		logprobs: options.logprobs === true ? true : undefined,
+	});
+
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v2/chat',
+		body: body as IDataObject,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
+	const message = (response.message ?? {}) as IDataObject;
+	const text = textOf(message.content, 'text') ?? '';
+	const simplified: IDataObject = compact({
+		text,
+		finish_reason: response.finish_reason,
+		citations: message.citations,
+		tool_plan: message.tool_plan,
+		tool_calls: simplifyToolCalls(message.tool_calls),
+		thinking: textOf(message.content, 'thinking'),
+		usage: response.usage,
+		logprobs: response.logprobs,
+	});
+	if (responseFormat !== 'text' && !message.tool_calls)
+		simplified.json = parseModelJson(this, itemIndex, text);
+	return [{ json: simplified }];
+}

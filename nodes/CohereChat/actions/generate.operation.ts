@@ -1,0 +1,69 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { modelLocator } from '../../shared/descriptions';
+import { compact, getRequiredText } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { samplingOptions } from '../helpers/options';
+
+const show = { api: ['generate'] };
+
+export const description: INodeProperties[] = [
+	modelLocator('searchGenerateModels', 'command', {
+		name: 'generateModel',
+		displayOptions: { show },
+		hint: 'Cohere deprecated /v1/generate on 2025-09-15; use the Chat (v2) API for new workflows. Private deployments may still serve it.',
+	}),
+	{
+		displayName: 'Prompt',
+		name: 'completionPrompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: 'The text the model continues',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const model = String(
+		this.getNodeParameter('generateModel', itemIndex, '', { extractValue: true }),
+	).trim();
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body = compact({
+		prompt: getRequiredText(this, 'completionPrompt', 'Prompt', itemIndex),
+		model: model || undefined,
+		num_generations: options.numGenerations,
+		return_likelihoods: options.returnLikelihoods,
+		...samplingOptions(options, 'cohere'),
+	});
+
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/generate',
+		body: body as IDataObject,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
+	const generations = (response.generations ?? []) as IDataObject[];
+	return [
+		{
+			json: compact({
+				text: generations[0]?.text,
+				finish_reason: generations[0]?.finish_reason,
+				generations: generations.length > 1 ? generations.map((g) => g.text as string) : undefined,
+				usage: (response.meta as IDataObject | undefined)?.billed_units,
+			}),
+		},
+	];
+}

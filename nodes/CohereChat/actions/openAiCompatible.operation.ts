@@ -1,0 +1,149 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
+import { compact } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import {
+	attachToLastUserMessage,
+	getMessages,
+	parseModelJson,
+	simplifyToolCalls,
+} from '../helpers/messages';
+import { getJsonSchema, getTools, samplingOptions } from '../helpers/options';
+import { IMAGE_RULES } from './chatV2.operation';
+
+const show = { api: ['openai'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Model',
+		name: 'compatibleModel',
+		type: 'string',
+		default: 'command-a-03-2025',
+		required: true,
+		description:
+			'The model name as the endpoint knows it (a Cohere model, or e.g. a gateway model such as claude_3_haiku)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'API Path',
+		name: 'compatiblePath',
+		type: 'string',
+		default: '/compatibility/v1',
+		description:
+			"Path below the credential's Base URL where /chat/completions lives: /compatibility/v1 for Cohere, e.g. /api/v1 for a gateway",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'File Binary Properties',
+		name: 'files',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data',
+		description:
+			'Binary properties to send as files (e.g. PDF documents), comma-separated, as "file" parts with base64 data',
+		displayOptions: { show },
+	},
+];
+
+/** `/api/v1/` and `api/v1` both become `/api/v1`. */
+export function normalizePath(path: string): string {
+	const trimmed = path.trim().replace(/\/+$/, '');
+	return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const model = String(this.getNodeParameter('compatibleModel', itemIndex, '')).trim();
+	if (!model)
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Model" is empty in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const images = await readBinaryFiles.call(
+		this,
+		itemIndex,
+		binaryPropertyNames(this.getNodeParameter('images', itemIndex, '')),
+		IMAGE_RULES,
+	);
+	const files = await readBinaryFiles.call(
+		this,
+		itemIndex,
+		binaryPropertyNames(this.getNodeParameter('files', itemIndex, '')),
+		{
+			parameterLabel: 'File Binary Properties',
+			maxFiles: 20,
+			maxTotalBytes: 20 * 1024 * 1024,
+		},
+	);
+	// The part shapes follow the gateway examples: image_url with "detail", and file with file_name and file_data.
+	const parts: IDataObject[] = [
+		...images.map((image) => ({
+			type: 'image_url',
+			image_url: { url: image.dataUri },
+			detail: 'auto',
+		})),
+		...files.map((file) => ({
+			type: 'file',
+			file_name: file.fileName ?? file.propertyName,
+			file: { file_data: file.dataUri },
+		})),
+	];
+	const messages = attachToLastUserMessage(this, itemIndex, getMessages(this, itemIndex), parts);
+
+	const responseFormat = this.getNodeParameter('responseFormat', itemIndex, 'text') as string;
+	const tools = getTools(this, itemIndex);
+	const toolChoice = this.getNodeParameter('toolChoice', itemIndex, 'auto') as string;
+	const body = compact({
+		model,
+		messages,
+		response_format:
+			responseFormat === 'json_object'
+				? { type: 'json_object' }
+				: responseFormat === 'json_schema'
+					? {
+							type: 'json_schema',
+							json_schema: { name: 'response', schema: getJsonSchema(this, itemIndex) },
+						}
+					: undefined,
+		tools,
+		tool_choice: tools && toolChoice !== 'auto' ? toolChoice : undefined,
+		...samplingOptions(options, 'openai'),
+	});
+
+	const path = normalizePath(
+		this.getNodeParameter('compatiblePath', itemIndex, '/compatibility/v1') as string,
+	);
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: `${path}/chat/completions`,
+		body: body as IDataObject,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
+	const choice = ((response.choices ?? []) as IDataObject[])[0] ?? {};
+	const message = (choice.message ?? {}) as IDataObject;
+	const text = typeof message.content === 'string' ? message.content : '';
+	const simplified: IDataObject = compact({
+		text,
+		finish_reason: choice.finish_reason,
+		tool_calls: simplifyToolCalls(message.tool_calls),
+		usage: response.usage,
+	});
+	if (responseFormat !== 'text' && !message.tool_calls)
+		simplified.json = parseModelJson(this, itemIndex, text);
+	return [{ json: simplified }];
+}

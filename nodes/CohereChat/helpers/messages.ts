@@ -1,0 +1,190 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getJsonParameter, getRequiredText } from '../../shared/helpers/parameters';
+
+export const ROLES = ['system', 'user', 'assistant', 'tool'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ChatMessage extends IDataObject {
+	role: Role;
+	content?: string | IDataObject[];
+	tool_call_id?: string;
+	tool_calls?: IDataObject[];
+}
+
+function refuse(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): never {
+	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
+function checkMessage(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: unknown,
+	position: number,
+	source: string,
+): ChatMessage {
+	if (!message || typeof message !== 'object' || Array.isArray(message)) {
+		refuse(
+			context,
+			itemIndex,
+			`Message ${position + 1} in "${source}" of item ${itemIndex} is not an object with "role" and "content"`,
+		);
+	}
+	const { role, content } = message as ChatMessage;
+	if (!ROLES.includes(role)) {
+		refuse(
+			context,
+			itemIndex,
+			`Message ${position + 1} in "${source}" of item ${itemIndex} has an unknown role "${String(role)}"`,
+			`Use one of: ${ROLES.join(', ')}.`,
+		);
+	}
+	const hasToolCalls = role === 'assistant' && Array.isArray((message as ChatMessage).tool_calls);
+	const empty =
+		content === undefined ||
+		content === null ||
+		(typeof content === 'string' && content.trim() === '') ||
+		(Array.isArray(content) && content.length === 0);
+	if (empty && !hasToolCalls) {
+		refuse(
+			context,
+			itemIndex,
+			`Message ${position + 1} in "${source}" of item ${itemIndex} has no content`,
+		);
+	}
+	if (role === 'tool' && !(message as ChatMessage).tool_call_id) {
+		refuse(
+			context,
+			itemIndex,
+			`Tool message ${position + 1} in "${source}" of item ${itemIndex} needs a "tool_call_id"`,
+			'Send back the "id" of the tool call the result answers.',
+		);
+	}
+	return message as ChatMessage;
+}
+
+/**
+ * The conversation of one item, from whichever input form the user chose: a prompt with an optional system
+ * message, a list of messages, or a messages array from an expression (a conversation from an earlier node).
+ */
+export function getMessages(context: IExecuteFunctions, itemIndex: number): ChatMessage[] {
+	const mode = context.getNodeParameter('inputMode', itemIndex, 'prompt') as string;
+	if (mode === 'prompt') {
+		const prompt = getRequiredText(context, 'prompt', 'Prompt', itemIndex);
+		const system = String(context.getNodeParameter('systemMessage', itemIndex, '') ?? '').trim();
+		return [
+			...(system ? [{ role: 'system' as const, content: system }] : []),
+			{ role: 'user', content: prompt },
+		];
+	}
+	if (mode === 'messages') {
+		const { values = [] } = context.getNodeParameter('messages', itemIndex, {}) as {
+			values?: Array<{ role: string; content: string; toolCallId?: string }>;
+		};
+		if (values.length === 0)
+			refuse(context, itemIndex, `The parameter "Messages" has no message in item ${itemIndex}`);
+		return values.map((value, position) =>
+			checkMessage(
+				context,
+				itemIndex,
+				{
+					role: value.role,
+					content: value.content,
+					...(value.toolCallId ? { tool_call_id: value.toolCallId } : {}),
+				},
+				position,
+				'Messages',
+			),
+		);
+	}
+	const messages = getJsonParameter<unknown>(context, 'messagesJson', 'Messages (JSON)', itemIndex);
+	if (!Array.isArray(messages) || messages.length === 0) {
+		refuse(
+			context,
+			itemIndex,
+			`The parameter "Messages (JSON)" must be a non-empty array of messages in item ${itemIndex}`,
+			'For example: [{"role": "user", "content": "Hello"}]',
+		);
+	}
+	return messages.map((message, position) =>
+		checkMessage(context, itemIndex, message, position, 'Messages (JSON)'),
+	);
+}
+
+/** Adds content parts (images, files) to the last user message, turning its text into a text part. */
+export function attachToLastUserMessage(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	messages: ChatMessage[],
+	parts: IDataObject[],
+): ChatMessage[] {
+	if (parts.length === 0) return messages;
+	const index = messages.map((m) => m.role).lastIndexOf('user');
+	if (index < 0)
+		refuse(
+			context,
+			itemIndex,
+			`Item ${itemIndex} has files to send but no user message to attach them to`,
+		);
+	const target = messages[index];
+	const content =
+		typeof target.content === 'string'
+			? [{ type: 'text', text: target.content }]
+			: [...(target.content ?? [])];
+	const updated = [...messages];
+	updated[index] = { ...target, content: [...content, ...parts] };
+	return updated;
+}
+
+/** Tool calls as a workflow can use them: the id to answer with, the function name and its parsed arguments. */
+export function simplifyToolCalls(toolCalls: unknown): IDataObject[] | undefined {
+	if (!Array.isArray(toolCalls) || toolCalls.length === 0) return undefined;
+	return toolCalls.map((call: IDataObject) => {
+		const fn = (call.function ?? {}) as IDataObject;
+		let parsed: unknown = fn.arguments;
+		if (typeof fn.arguments === 'string') {
+			try {
+				parsed = JSON.parse(fn.arguments);
+			} catch {
+				parsed = fn.arguments;
+			}
+		}
+		return {
+			id: call.id,
+			type: call.type ?? 'function',
+			name: fn.name,
+			arguments: parsed as IDataObject,
+		};
+	});
+}
+
+/** Parses the model's answer when JSON was asked for; an invalid answer fails the item, not the node. */
+export function parseModelJson(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	text: string,
+): IDataObject | IDataObject[] {
+	const trimmed = text
+		.trim()
+		.replace(/^```(?:json)?\s*/i, '')
+		.replace(/```$/, '')
+		.trim();
+	try {
+		return JSON.parse(trimmed) as IDataObject;
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The model's answer for item ${itemIndex} is not valid JSON`,
+			{
+				itemIndex,
+				description: `${(error as Error).message}. Answer: ${text.slice(0, 500)}`,
+			},
+		);
+	}
+}

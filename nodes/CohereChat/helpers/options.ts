@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getJsonParameter } from '../../shared/helpers/parameters';
+
+/** Sampling options of the node's "Options" collection, under the names each API uses. */
+export function samplingOptions(options: IDataObject, style: 'cohere' | 'openai'): IDataObject {
+	const stop = options.stopSequences as string[] | string | undefined;
+	const stopSequences = Array.isArray(stop)
+		? stop.filter((s) => s !== '')
+		: stop
+			? [stop]
+			: undefined;
+	const shared: IDataObject = {
+		temperature: options.temperature,
+		max_tokens: options.maxTokens,
+		seed: options.seed,
+		frequency_penalty: options.frequencyPenalty,
+		presence_penalty: options.presencePenalty,
+	};
+	if (style === 'openai') return { ...shared, top_p: options.topP, stop: stopSequences };
+	return { ...shared, p: options.topP, k: options.topK, stop_sequences: stopSequences };
+}
+
+const TOOL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Tool definitions from the "Tools" parameter, in the function format both Cohere v2 and OpenAI-compatible
+ * APIs take. The shorthand `{ name, description, parameters }` is accepted too.
+ */
+export function getTools(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
+	const tools = getJsonParameter<unknown>(context, 'tools', 'Tools', itemIndex);
+	if (tools === undefined) return undefined;
+	const list = Array.isArray(tools) ? tools : [tools];
+	return list.map((tool, position) => {
+		const definition = (
+			tool && typeof tool === 'object' && 'function' in tool ? (tool as IDataObject).function : tool
+		) as IDataObject;
+		const name = definition?.name;
+		if (typeof name !== 'string' || !TOOL_NAME.test(name)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Tool ${position + 1} in "Tools" of item ${itemIndex} needs a "name" of letters, digits and _ (not starting with a digit)`,
+				{ itemIndex },
+			);
+		}
+		const parameters = definition.parameters ?? { type: 'object', properties: {} };
+		if (typeof parameters !== 'object' || Array.isArray(parameters)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Tool "${name}" in "Tools" of item ${itemIndex} has "parameters" that are not a JSON Schema object`,
+				{ itemIndex },
+			);
+		}
+		return {
+			type: 'function',
+			function: {
+				name,
+				...(definition.description ? { description: definition.description } : {}),
+				parameters,
+			},
+		};
+	});
+}
+
+/** The JSON Schema of "Response Format: JSON Object With Schema", checked to be an object schema. */
+export function getJsonSchema(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const schema = getJsonParameter<unknown>(context, 'jsonSchema', 'JSON Schema', itemIndex);
+	if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "JSON Schema" must be a JSON Schema object in item ${itemIndex}`,
+			{
+				itemIndex,
+				description:
+					'For example: {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}',
+			},
+		);
+	}
+	if ((schema as IDataObject).type !== undefined && (schema as IDataObject).type !== 'object') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "JSON Schema" must describe an object ("type": "object") in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	}
+	return schema as IDataObject;
+}

@@ -1,0 +1,91 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export interface BinaryFile {
+	propertyName: string;
+	mimeType: string;
+	fileName?: string;
+	bytes: number;
+	dataUri: string;
+}
+
+export interface BinaryRules {
+	/** The parameter the property names come from, for error messages. */
+	parameterLabel: string;
+	maxFiles: number;
+	maxTotalBytes: number;
+	/** Accepted MIME types; `undefined` accepts any. */
+	mimeTypes?: string[];
+	/** What the accepted files are, in words (e.g. "PNG, JPEG, WebP or GIF images"). */
+	accepted?: string;
+}
+
+/** Splits "data, image2" (or an array from an expression) into property names. */
+export function binaryPropertyNames(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return list.map((name) => String(name).trim()).filter(Boolean);
+}
+
+/**
+ * Reads binary properties of one item as base64 data URIs, with the limits checked before anything is
+ * sent. Errors name the parameter, the property and the item.
+ */
+export async function readBinaryFiles(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyNames: string[],
+	rules: BinaryRules,
+): Promise<BinaryFile[]> {
+	const node = this.getNode();
+	if (propertyNames.length > rules.maxFiles) {
+		throw new NodeOperationError(
+			node,
+			`Too many files in "${rules.parameterLabel}": ${propertyNames.length}, at most ${rules.maxFiles} per request`,
+			{ itemIndex },
+		);
+	}
+	const files: BinaryFile[] = [];
+	let total = 0;
+	for (const propertyName of propertyNames) {
+		const binary = this.getInputData()[itemIndex]?.binary?.[propertyName];
+		if (!binary) {
+			throw new NodeOperationError(
+				node,
+				`Item ${itemIndex} has no binary property "${propertyName}" (from "${rules.parameterLabel}")`,
+				{
+					itemIndex,
+					description:
+						'Check the name of the binary property in the input item, for example "data".',
+				},
+			);
+		}
+		const mimeType = (binary.mimeType || 'application/octet-stream').toLowerCase();
+		if (rules.mimeTypes && !rules.mimeTypes.includes(mimeType)) {
+			throw new NodeOperationError(
+				node,
+				`Binary property "${propertyName}" of item ${itemIndex} is ${mimeType}, which is not supported`,
+				{
+					itemIndex,
+					description: `"${rules.parameterLabel}" accepts ${rules.accepted ?? rules.mimeTypes.join(', ')}.`,
+				},
+			);
+		}
+		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		total += buffer.length;
+		if (total > rules.maxTotalBytes) {
+			throw new NodeOperationError(
+				node,
+				`The files of item ${itemIndex} in "${rules.parameterLabel}" are too large: more than ${Math.round(rules.maxTotalBytes / 1024 / 1024)} MB per request`,
+				{ itemIndex },
+			);
+		}
+		files.push({
+			propertyName,
+			mimeType,
+			fileName: binary.fileName,
+			bytes: buffer.length,
+			dataUri: `data:${mimeType};base64,${buffer.toString('base64')}`,
+		});
+	}
+	return files;
+}

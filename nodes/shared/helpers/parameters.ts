@@ -1,0 +1,61 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { jsonParse, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Reads a JSON parameter that users fill either with JSON text or with an expression that already gives an
+ * object or array. Errors name the parameter (by its label) and the item.
+ */
+export function getJsonParameter<T = unknown>(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	fallback?: T,
+): T | undefined {
+	const raw = context.getNodeParameter(name, itemIndex, fallback ?? '') as unknown;
+	if (raw === undefined || raw === null) return fallback;
+	if (typeof raw !== 'string') return raw as T;
+	const text = raw.trim();
+	if (!text) return fallback;
+	try {
+		return jsonParse<T>(text);
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "${label}" is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex,
+			},
+		);
+	}
+}
+
+/** A required text parameter: refused before any request when empty, naming the parameter and the item. */
+export function getRequiredText(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const text =
+		typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	if (!text.trim()) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "${label}" is empty in item ${itemIndex}`,
+			{
+				itemIndex,
+				description: `Give the "${label}" a value, or map it from the input with an expression.`,
+			},
+		);
+	}
+	return text;
+}
+
+/** Removes the keys whose value is undefined, so that only what the user set is sent. */
+export function compact<T extends Record<string, unknown>>(object: T): Partial<T> {
+	return Object.fromEntries(
+		Object.entries(object).filter(([, value]) => value !== undefined && value !== ''),
+	) as Partial<T>;
+}
