@@ -695,7 +695,11 @@ function compatChat(body: Json): EmulatorResponse {
 		created: 1700000000,
 		model: body.model,
 		choices: [{ index: 0, message, finish_reason: finishReason }],
-		usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
+		usage: {
+			prompt_tokens: prompt,
+			completion_tokens: completion,
+			total_tokens: prompt + completion,
+		},
 	});
 }
 
