@@ -60,7 +60,7 @@ export function seededNumbers(seed: string, count: number): number[] {
 }
 
 export function fakeEmbedding(text: string, dimensions: number): number[] {
-	return seededNumbers(text, dimensions).map((v) => Math.round((v * 2 - 1) * 1000) / 1000);
+	return seededNumbers(text, dimensions).map((v) => Math.round((v * 2 - 1) * 1000) / 1000 + 0);
 }
 
 const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];

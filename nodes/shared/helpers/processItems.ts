@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { runPool } from './pool';
+
 export type ItemWorker = (
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -49,7 +51,6 @@ export async function processItems(
 	const itemCount = this.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const continueOnFail = this.continueOnFail();
-	let next = 0;
 	// Without Continue On Fail the first failing item (in input order) stops the node.
 	const failures: Array<{ index: number; error: unknown }> = [];
 
@@ -81,11 +82,7 @@ export async function processItems(
 			await Promise.all(batch.map(runOne));
 		}
 	} else {
-		// A pool: a lane takes the next item as soon as its request is done.
-		const runLane = async () => {
-			while (next < itemCount && failures.length === 0) await runOne(next++);
-		};
-		await Promise.all(Array.from({ length: lanes }, runLane));
+		await runPool(itemCount, lanes, runOne, () => failures.length > 0);
 	}
 	if (failures.length > 0) {
 		const { error, index } = failures.reduce((first, failure) =>

@@ -1,0 +1,160 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { modelLocator } from '../../shared/descriptions';
+import { readBinaryFiles } from '../../shared/helpers/binary';
+import { compact, getRequiredText } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import type { BatchResult, BatchSettings, EmbedEntry } from '../helpers/batches';
+
+/** Cohere's limits for POST /v2/embed. */
+export const EMBED_LIMITS = {
+	texts: 96,
+	imageBytesV3: 5 * 1024 * 1024,
+	requestImageBytes: 20 * 1024 * 1024,
+};
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/jpg', 'image/webp', 'image/gif'];
+
+const show = { api: ['cohere'] };
+
+export const description: INodeProperties[] = [
+	modelLocator('searchEmbedModels', 'embed-v4.0', { displayOptions: { show } }),
+	{
+		displayName: 'Input',
+		name: 'input',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Text', value: 'text' },
+			{ name: 'Image', value: 'image', description: 'One image per item, from a binary property' },
+			{
+				name: 'Text or Image',
+				value: 'auto',
+				description: 'The image when the item has the binary property, the text otherwise',
+			},
+		],
+		default: 'text',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Image Binary Property',
+		name: 'imageProperty',
+		type: 'string',
+		default: 'data',
+		description: 'The binary property holding the image (PNG, JPEG, WebP or GIF)',
+		displayOptions: { show: { ...show, input: ['image', 'auto'] } },
+	},
+	{
+		displayName: 'Embedding Types',
+		name: 'embeddingTypes',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Base64', value: 'base64' },
+			{ name: 'Binary', value: 'binary' },
+			{ name: 'Float', value: 'float' },
+			{ name: 'Int8', value: 'int8' },
+			{ name: 'Uint8', value: 'uint8' },
+			{ name: 'Unsigned Binary', value: 'ubinary' },
+		],
+		default: ['float'],
+		description:
+			'The kinds of embeddings to get back. With one type the field holds the vector; with several, an object by type.',
+		displayOptions: { show },
+	},
+];
+
+function isV3(model: string): boolean {
+	return /v3(\.|$|-)/.test(model) || model.includes('-v3');
+}
+
+export function getModel(context: IExecuteFunctions): string {
+	const model = String(context.getNodeParameter('model', 0, '', { extractValue: true })).trim();
+	if (!model) throw new NodeOperationError(context.getNode(), 'The parameter "Model" is empty');
+	return model;
+}
+
+/** The text or the image one item contributes. */
+export async function readEntry(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<EmbedEntry | 'skip'> {
+	const input = this.getNodeParameter('input', itemIndex, 'text') as string;
+	const property = String(this.getNodeParameter('imageProperty', itemIndex, 'data')).trim();
+	const hasImage = Boolean(this.getInputData()[itemIndex]?.binary?.[property]);
+	if (input === 'image' || (input === 'auto' && hasImage)) {
+		const maxBytes = isV3(getModel(this))
+			? EMBED_LIMITS.imageBytesV3
+			: EMBED_LIMITS.requestImageBytes;
+		const [image] = await readBinaryFiles.call(this, itemIndex, [property], {
+			parameterLabel: 'Image Binary Property',
+			maxFiles: 1,
+			maxTotalBytes: maxBytes,
+			mimeTypes: IMAGE_TYPES,
+			accepted: 'PNG, JPEG, WebP or GIF images',
+		});
+		return { itemIndex, image: image.dataUri, imageBytes: image.bytes };
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const raw = this.getNodeParameter('text', itemIndex, '') as unknown;
+	if (options.skipEmpty && (raw === undefined || raw === null || String(raw).trim() === ''))
+		return 'skip';
+	return { itemIndex, text: getRequiredText(this, 'text', 'Text', itemIndex) };
+}
+
+export function batchSettings(this: IExecuteFunctions): BatchSettings {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
+		// Embed v3 models take one image per call; newer ones up to 20 MB of images.
+		imageBatchSize: isV3(getModel(this)) ? 1 : EMBED_LIMITS.texts,
+		maxImageBytes: EMBED_LIMITS.requestImageBytes,
+		concurrency: Number(options.concurrency ?? 4),
+	};
+}
+
+/** One POST /v2/embed for a batch of texts or of images. */
+export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promise<BatchResult> {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const types = this.getNodeParameter('embeddingTypes', 0, ['float']) as string[];
+	if (types.length === 0)
+		throw new NodeOperationError(this.getNode(), 'Choose at least one of the "Embedding Types"');
+	const images = batch[0].image !== undefined;
+	const body = compact({
+		model: getModel(this),
+		input_type: images ? 'image' : (this.getNodeParameter('inputType', 0) as string),
+		texts: images ? undefined : batch.map((entry) => entry.text as string),
+		images: images ? batch.map((entry) => entry.image as string) : undefined,
+		embedding_types: types,
+		output_dimension: options.outputDimension ? Number(options.outputDimension) : undefined,
+		truncate: options.truncate,
+		max_tokens: options.maxTokens,
+		priority: options.priority,
+	});
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v2/embed',
+		body: body as IDataObject,
+		itemIndex: batch[0].itemIndex,
+		settings: getRequestSettings.call(this, 0),
+	})) as IDataObject;
+	const embeddings = response.embeddings as unknown;
+	let perEntry: unknown[];
+	if (Array.isArray(embeddings)) {
+		// The v1 shape (a list of float vectors), as older deployments and the documented sample answer.
+		perEntry = embeddings;
+	} else {
+		const byType = (embeddings ?? {}) as Record<string, unknown[]>;
+		perEntry = batch.map((_, index) =>
+			types.length === 1
+				? byType[types[0]]?.[index]
+				: Object.fromEntries(types.map((type) => [type, byType[type]?.[index]])),
+		);
+		if (types.some((type) => !Array.isArray(byType[type]))) perEntry = [];
+	}
+	const billed = ((response.meta as IDataObject | undefined)?.billed_units ?? {}) as IDataObject;
+	return {
+		embeddings: perEntry,
+		response,
+		billedTokens: Number(billed.input_tokens ?? 0) + Number(billed.images ?? 0),
+	};
+}

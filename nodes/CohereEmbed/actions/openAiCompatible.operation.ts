@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { compact, getRequiredText } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { normalizePath } from '../../CohereChat/actions/openAiCompatible.operation';
+import type { BatchResult, BatchSettings, EmbedEntry } from '../helpers/batches';
+import { EMBED_LIMITS } from './embed.operation';
+
+const show = { api: ['openai'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Model',
+		name: 'compatibleModel',
+		type: 'string',
+		default: 'embed-v4.0',
+		required: true,
+		description: 'The model name as the endpoint knows it (e.g. cohere_english_v3 on a gateway)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'API Path',
+		name: 'compatiblePath',
+		type: 'string',
+		default: '/compatibility/v1',
+		description:
+			"Path below the credential's Base URL where /embeddings lives: /compatibility/v1 for Cohere, e.g. /api/v1 for a gateway",
+		displayOptions: { show },
+	},
+];
+
+export async function readEntry(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<EmbedEntry | 'skip'> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const raw = this.getNodeParameter('text', itemIndex, '') as unknown;
+	if (options.skipEmpty && (raw === undefined || raw === null || String(raw).trim() === ''))
+		return 'skip';
+	return { itemIndex, text: getRequiredText(this, 'text', 'Text', itemIndex) };
+}
+
+export function batchSettings(this: IExecuteFunctions): BatchSettings {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
+		imageBatchSize: 1,
+		maxImageBytes: 0,
+		concurrency: Number(options.concurrency ?? 4),
+	};
+}
+
+/** One POST {path}/embeddings, reading data[i].embedding in index order. */
+export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promise<BatchResult> {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const model = String(this.getNodeParameter('compatibleModel', 0, '')).trim();
+	if (!model) throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty');
+	const path = normalizePath(
+		this.getNodeParameter('compatiblePath', 0, '/compatibility/v1') as string,
+	);
+	const body = compact({
+		model,
+		input: batch.map((entry) => entry.text as string),
+		encoding_format: (options.encodingFormat as string | undefined) ?? 'float',
+		input_type: this.getNodeParameter('inputType', 0) as string,
+		dimensions: options.outputDimension ? Number(options.outputDimension) : undefined,
+	});
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: `${path}/embeddings`,
+		body: body as IDataObject,
+		itemIndex: batch[0].itemIndex,
+		settings: getRequestSettings.call(this, 0),
+	})) as IDataObject;
+	const data = ((response.data ?? []) as IDataObject[])
+		.slice()
+		.sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0));
+	const usage = (response.usage ?? {}) as IDataObject;
+	return {
+		embeddings: data.map((entry) => entry.embedding),
+		response,
+		billedTokens: Number(usage.prompt_tokens ?? 0),
+	};
+}

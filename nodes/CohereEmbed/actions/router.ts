@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { errorItem } from '../../shared/helpers/processItems';
+import { planEntries, runBatches } from '../helpers/batches';
+import * as cohere from './embed.operation';
+import * as openai from './openAiCompatible.operation';
+
+/**
+ * Embeds the whole input at once: the texts (or images) of all items are packed into requests of at most
+ * 96, the requests run concurrently, and each embedding goes back to its item.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const api = this.getNodeParameter('api', 0) === 'openai' ? openai : cohere;
+	const items = this.getInputData();
+	const output = this.getNodeParameter('output', 0, 'merge') as string;
+	const field = String(this.getNodeParameter('fieldName', 0, 'embedding') || 'embedding');
+
+	const plan = await planEntries.call(this, (itemIndex) => api.readEntry.call(this, itemIndex));
+	const { results, billedTokens } = await runBatches.call(
+		this,
+		plan.entries,
+		api.batchSettings.call(this),
+		(batch) => api.send.call(this, batch),
+	);
+	if (results.length > 0) {
+		this.addExecutionHints({
+			message: `Cohere billed ${billedTokens.toLocaleString('en-US')} input tokens for ${plan.entries.length} inputs in ${results.length} request${results.length === 1 ? '' : 's'}`,
+			location: 'outputPane',
+		});
+	}
+
+	if (output === 'raw') {
+		const raw: INodeExecutionData[] = [...plan.failed.values()];
+		for (const { batch, result, error } of results) {
+			if (result)
+				raw.push({
+					json: result.response,
+					pairedItem: batch.map((entry) => ({ item: entry.itemIndex })),
+				});
+			else if (error) raw.push(...batch.map((entry) => errorItem(error, entry.itemIndex)));
+		}
+		return [raw];
+	}
+
+	const embeddings = new Map<number, unknown>();
+	const failures = new Map<number, INodeExecutionData>(plan.failed);
+	for (const { batch, result, error } of results) {
+		batch.forEach((entry, index) => {
+			if (result) embeddings.set(entry.itemIndex, result.embeddings[index]);
+			else if (error) failures.set(entry.itemIndex, errorItem(error, entry.itemIndex));
+		});
+	}
+	return [
+		items.map((item, itemIndex) => {
+			const failure = failures.get(itemIndex);
+			if (failure) return failure;
+			const embedding = (embeddings.get(itemIndex) ?? null) as IDataObject[keyof IDataObject];
+			const json: IDataObject =
+				output === 'embeddingOnly' ? { [field]: embedding } : { ...item.json, [field]: embedding };
+			return { json, pairedItem: { item: itemIndex } };
+		}),
+	];
+}

@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asItemError, errorItem } from '../../shared/helpers/processItems';
+import { pack, runPool } from '../../shared/helpers/pool';
+
+/** What one input item contributes: a text or an image, or nothing when it is skipped. */
+export interface EmbedEntry {
+	itemIndex: number;
+	text?: string;
+	/** Image data URI. */
+	image?: string;
+	imageBytes?: number;
+}
+
+export interface BatchResult {
+	/** One embedding (a vector, or an object of vectors by type) per entry, in order. */
+	embeddings: unknown[];
+	response: IDataObject;
+	billedTokens: number;
+}
+
+export interface EmbedPlan {
+	/** Entries in input order; items that failed validation or were skipped have none. */
+	entries: EmbedEntry[];
+	/** Items refused before sending (Continue On Fail), by index. */
+	failed: Map<number, INodeExecutionData>;
+	skipped: Set<number>;
+}
+
+export interface BatchSettings {
+	textBatchSize: number;
+	imageBatchSize: number;
+	maxImageBytes: number;
+	concurrency: number;
+}
+
+/**
+ * Reads one entry per input item with `read`; an item that cannot be embedded fails before anything is
+ * sent (as an error item with Continue On Fail), naming the item.
+ */
+export async function planEntries(
+	this: IExecuteFunctions,
+	read: (itemIndex: number) => Promise<EmbedEntry | 'skip'>,
+): Promise<EmbedPlan> {
+	const plan: EmbedPlan = { entries: [], failed: new Map(), skipped: new Set() };
+	const continueOnFail = this.continueOnFail();
+	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
+		try {
+			const entry = await read(itemIndex);
+			if (entry === 'skip') plan.skipped.add(itemIndex);
+			else plan.entries.push(entry);
+		} catch (error) {
+			const itemError = asItemError(this, error, itemIndex);
+			if (!continueOnFail) throw itemError;
+			plan.failed.set(itemIndex, errorItem(itemError, itemIndex));
+		}
+	}
+	return plan;
+}
+
+/**
+ * Packs the entries into requests (texts and images apart, each within Cohere's limits), sends them with
+ * bounded concurrency, and hands every embedding back to the entry it belongs to.
+ */
+export async function runBatches(
+	this: IExecuteFunctions,
+	entries: EmbedEntry[],
+	settings: BatchSettings,
+	send: (batch: EmbedEntry[]) => Promise<BatchResult>,
+): Promise<{
+	results: Array<{ batch: EmbedEntry[]; result?: BatchResult; error?: Error }>;
+	billedTokens: number;
+}> {
+	const texts = entries.filter((entry) => entry.image === undefined);
+	const images = entries.filter((entry) => entry.image !== undefined);
+	const batches = [
+		...pack(texts, settings.textBatchSize),
+		...pack(
+			images,
+			settings.imageBatchSize,
+			(entry) => entry.imageBytes ?? 0,
+			settings.maxImageBytes,
+		),
+	];
+	const results: Array<{ batch: EmbedEntry[]; result?: BatchResult; error?: Error }> = batches.map(
+		(batch) => ({ batch }),
+	);
+	const continueOnFail = this.continueOnFail();
+	let stop = false;
+	await runPool(
+		batches.length,
+		settings.concurrency,
+		async (index) => {
+			try {
+				const result = await send(batches[index]);
+				if (result.embeddings.length !== batches[index].length) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Cohere returned ${result.embeddings.length} embeddings for ${batches[index].length} inputs`,
+						{
+							itemIndex: batches[index][0].itemIndex,
+						},
+					);
+				}
+				results[index].result = result;
+			} catch (error) {
+				results[index].error = asItemError(this, error, batches[index][0].itemIndex);
+				if (!continueOnFail) stop = true;
+			}
+		},
+		() => stop,
+	);
+	const failedBatch = results.find((entry) => entry.error);
+	if (failedBatch && !continueOnFail) throw failedBatch.error;
+	const billedTokens = results.reduce((sum, entry) => sum + (entry.result?.billedTokens ?? 0), 0);
+	return { results, billedTokens };
+}
