@@ -533,7 +533,7 @@ describe('Cohere Chat: many items', () => {
 	});
 
 	test('a 429 storm is retried away: every item answered, none lost', async () => {
-		ctx.emulator.rateLimit = { limit: 3, windowMs: 200, retryAfterMs: 60 };
+		ctx.emulator.rateLimit = { limit: 3, windowMs: 200, exactRetryAfter: true };
 		const items = Array.from({ length: 12 }, (_, i) => ({ json: { q: `q${i}` } }));
 		const run = await chat(
 			{ prompt: '={{ $json.q }}', options: { concurrency: 4, maxRetries: 10 } },

@@ -35,6 +35,8 @@ describe('retry timing rules', () => {
 		expect(serverRequestedDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, now)).toBe(7000);
 		expect(serverRequestedDelayMs({}, now)).toBeUndefined();
 		expect(retryDelayMs(0, { 'retry-after': '600' })).toBe(60000);
+		expect(retryDelayMs(0, { 'retry-after': '2' }, () => 0)).toBe(2000);
+		expect(retryDelayMs(0, { 'retry-after': '2' }, () => 1)).toBe(2200);
 	});
 
 	test('Base URL forms are normalized', () => {

@@ -33,6 +33,8 @@ export interface RateLimit {
 	/** Sent as Retry-After (seconds) with each 429; omitted when undefined. */
 	retryAfterSeconds?: number;
 	retryAfterMs?: number;
+	/** Send `retry-after-ms` with the real time until the next free slot. */
+	exactRetryAfter?: boolean;
 }
 
 interface ActiveFault extends Required<Pick<Fault, 'after' | 'times' | 'kind'>> {
@@ -173,6 +175,9 @@ export class CohereEmulator {
 					headers['retry-after'] = String(this.rateLimit.retryAfterSeconds);
 				if (this.rateLimit.retryAfterMs !== undefined)
 					headers['retry-after-ms'] = String(this.rateLimit.retryAfterMs);
+				// Like a real limiter: exactly how long until the window frees a slot.
+				if (this.rateLimit.exactRetryAfter)
+					headers['retry-after-ms'] = String(Math.max(0, this.rateWindow[0] + this.rateLimit.windowMs - now));
 				this.send(res, {
 					status: 429,
 					body: {

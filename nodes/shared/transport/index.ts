@@ -111,9 +111,14 @@ export function backoffDelayMs(attempt: number, random = Math.random): number {
 	return Math.round(base * (0.9 + 0.2 * random()));
 }
 
-export function retryDelayMs(attempt: number, headers: IDataObject | undefined): number {
+/**
+ * The wait before the next attempt: what the server asked for (plus up to 10 %, never less, so that items
+ * told the same time do not all retry at the same instant), else the exponential backoff.
+ */
+export function retryDelayMs(attempt: number, headers: IDataObject | undefined, random = Math.random): number {
 	const requested = headers ? serverRequestedDelayMs(headers) : undefined;
-	return Math.min(requested ?? backoffDelayMs(attempt), MAX_BACKOFF_MS);
+	const delay = requested === undefined ? backoffDelayMs(attempt, random) : requested * (1 + 0.1 * random());
+	return Math.min(Math.round(delay), MAX_BACKOFF_MS);
 }
 
 function cancelSignal(context: CohereContext): AbortSignal | undefined {
