@@ -241,7 +241,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 	const execute = new WorkflowExecute(additionalDataFor(helper, hooks), 'manual', runExecutionData);
-	const running = execute.processRunExecutionData(workflow);
+	let running: ReturnType<WorkflowExecute['processRunExecutionData']>;
+	try {
+		running = execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose nodes have issues (e.g. a required parameter left empty).
+		return { items: [], error: error as RunNodeResult['error'], run: undefined as unknown as IRun };
+	}
 	if (options.cancelAfterMs !== undefined)
 		setTimeout(() => running.cancel(), options.cancelAfterMs);
 	await running.catch(() => undefined);

@@ -6,7 +6,13 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 import { loadPackage, PACKAGE_ROOT } from './harness';
 
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
-const EXPECTED_NODES = ['cohereModels', 'cohereHttpRequest', 'cohereChat', 'cohereEmbed'];
+const EXPECTED_NODES = [
+	'cohereModels',
+	'cohereHttpRequest',
+	'cohereChat',
+	'cohereEmbed',
+	'cohereRerank',
+];
 
 describe('the package as n8n loads it', () => {
 	test('package.json: community keyword, MIT, no runtime dependencies, n8n-workflow as the only peer', () => {

@@ -56,6 +56,7 @@ export class CohereEmulator {
 	inFlight = 0;
 	maxInFlight = 0;
 	private faults: ActiveFault[] = [];
+	private started = new WeakMap<ServerResponse, number>();
 	private rateWindow: number[] = [];
 	private server?: Server;
 	private sockets = new Set<Socket>();
@@ -130,6 +131,7 @@ export class CohereEmulator {
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		if (url.pathname.startsWith('/__emulator/')) return this.admin(url.pathname, rawBody, res);
 		let body: unknown;
 		const record: RecordedRequest = {
 			method: req.method ?? 'GET',
@@ -142,7 +144,7 @@ export class CohereEmulator {
 		};
 		this.requests.push(record);
 
-		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+		this.started.set(res, record.receivedAt);
 
 		const active = this.pickFault(record.path);
 		if (active) {
@@ -177,7 +179,9 @@ export class CohereEmulator {
 					headers['retry-after-ms'] = String(this.rateLimit.retryAfterMs);
 				// Like a real limiter: exactly how long until the window frees a slot.
 				if (this.rateLimit.exactRetryAfter)
-					headers['retry-after-ms'] = String(Math.max(0, this.rateWindow[0] + this.rateLimit.windowMs - now));
+					headers['retry-after-ms'] = String(
+						Math.max(0, this.rateWindow[0] + this.rateLimit.windowMs - now),
+					);
 				this.send(res, {
 					status: 429,
 					body: {
@@ -226,8 +230,35 @@ export class CohereEmulator {
 		}
 	}
 
-	private send(res: ServerResponse, response: EmulatorResponse): void {
+	/**
+	 * Control for an emulator in another process (benchmarks run it apart so that its work does not share
+	 * the event loop of the nodes being measured): stats, reset, latency. Not recorded, no key needed.
+	 */
+	private admin(path: string, rawBody: string, res: ServerResponse): void {
+		if (path === '/__emulator/reset') this.reset();
+		if (path === '/__emulator/config') {
+			const config = JSON.parse(rawBody || '{}') as { latencyMs?: number };
+			if (config.latencyMs !== undefined) this.latencyMs = config.latencyMs;
+		}
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(
+			JSON.stringify({
+				requests: this.requests.length,
+				maxInFlight: this.maxInFlight,
+				latencyMs: this.latencyMs,
+			}),
+		);
+	}
+
+	/**
+	 * Answers after `latencyMs` in all, counted from the request's arrival: the emulator's own work (hashing,
+	 * JSON) is part of that time, as a remote server's is, instead of coming on top of it.
+	 */
+	private async send(res: ServerResponse, response: EmulatorResponse): Promise<void> {
 		const payload = JSON.stringify(response.body);
+		const waited = Date.now() - (this.started.get(res) ?? Date.now());
+		if (this.latencyMs > waited)
+			await new Promise((resolve) => setTimeout(resolve, this.latencyMs - waited));
 		res.writeHead(response.status, {
 			'content-type': 'application/json',
 			'x-request-id': `req-${this.requests.length}`,

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact, getRequiredText } from '../../shared/helpers/parameters';
+import { compact, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { normalizePath } from '../../CohereChat/actions/openAiCompatible.operation';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../helpers/batches';
-import { EMBED_LIMITS } from './embed.operation';
+import { EMBED_LIMITS, readText } from './embed.operation';
 
 const show = { api: ['openai'] };
 
@@ -30,15 +30,12 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function readEntry(
+export function entryReader(
 	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<EmbedEntry | 'skip'> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const raw = this.getNodeParameter('text', itemIndex, '') as unknown;
-	if (options.skipEmpty && (raw === undefined || raw === null || String(raw).trim() === ''))
-		return 'skip';
-	return { itemIndex, text: getRequiredText(this, 'text', 'Text', itemIndex) };
+): (itemIndex: number) => Promise<EmbedEntry | 'skip'> {
+	const { skipEmpty } = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const text = perItemParameter(this, 'text');
+	return async (itemIndex) => readText(this, itemIndex, skipEmpty === true, text);
 }
 
 export function batchSettings(this: IExecuteFunctions): BatchSettings {

@@ -15,7 +15,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const output = this.getNodeParameter('output', 0, 'merge') as string;
 	const field = String(this.getNodeParameter('fieldName', 0, 'embedding') || 'embedding');
 
-	const plan = await planEntries.call(this, (itemIndex) => api.readEntry.call(this, itemIndex));
+	const plan = await planEntries.call(this, api.entryReader.call(this));
 	const { results, billedTokens } = await runBatches.call(
 		this,
 		plan.entries,

@@ -115,9 +115,14 @@ export function backoffDelayMs(attempt: number, random = Math.random): number {
  * The wait before the next attempt: what the server asked for (plus up to 10 %, never less, so that items
  * told the same time do not all retry at the same instant), else the exponential backoff.
  */
-export function retryDelayMs(attempt: number, headers: IDataObject | undefined, random = Math.random): number {
+export function retryDelayMs(
+	attempt: number,
+	headers: IDataObject | undefined,
+	random = Math.random,
+): number {
 	const requested = headers ? serverRequestedDelayMs(headers) : undefined;
-	const delay = requested === undefined ? backoffDelayMs(attempt, random) : requested * (1 + 0.1 * random());
+	const delay =
+		requested === undefined ? backoffDelayMs(attempt, random) : requested * (1 + 0.1 * random());
 	return Math.min(Math.round(delay), MAX_BACKOFF_MS);
 }
 

@@ -1,0 +1,139 @@
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { modelLocator, requestOptions } from '../shared/descriptions';
+import { listSearch } from '../shared/methods/listSearch';
+import { router } from './actions/router';
+
+export class CohereRerank implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cohere Rerank',
+		name: 'cohereRerank',
+		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ "Rerank: " + $parameter["query"] }}',
+		description:
+			'Order documents by relevance to a query with Cohere Rerank, e.g. the matches of a vector store search',
+		defaults: { name: 'Cohere Rerank' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cohereBearerApi', required: true }],
+		properties: [
+			modelLocator('searchRerankModels', 'rerank-v3.5'),
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. {{ $json.question }}',
+				description: 'What the documents are ranked against',
+			},
+			{
+				displayName: 'Documents From',
+				name: 'source',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Input Items',
+						value: 'items',
+						description: 'One document per item; the items come out reordered',
+					},
+					{
+						name: 'An Array Field of Each Item',
+						value: 'field',
+						description: 'Each item holds a list of documents, ranked separately',
+					},
+				],
+				default: 'items',
+			},
+			{
+				displayName: 'Document',
+				name: 'document',
+				type: 'string',
+				default: '={{ $json.text }}',
+				description: 'The text of each item to rank (objects are sent as JSON)',
+				displayOptions: { show: { source: ['items'] } },
+			},
+			{
+				displayName: 'Documents',
+				name: 'documentsField',
+				type: 'string',
+				default: '={{ $json.documents }}',
+				description: 'An array of texts or objects to rank',
+				displayOptions: { show: { source: ['field'] } },
+			},
+			{
+				displayName: 'Top N',
+				name: 'topN',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'How many of the best documents to keep (0 keeps all, reordered)',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'Ranked Documents',
+						value: 'items',
+						description: 'Each document with relevance_score and original_index, best first',
+					},
+					{
+						name: 'Raw Results',
+						value: 'raw',
+						description: 'One item with the results and the API responses',
+					},
+				],
+				default: 'items',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Concurrent Requests',
+						name: 'concurrency',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 16 },
+						default: 2,
+						description:
+							'With more than 1,000 documents: how many requests of 1,000 run at the same time',
+					},
+					{
+						displayName: 'Max Tokens Per Document',
+						name: 'maxTokensPerDoc',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 4096,
+						description: 'Longer documents are truncated to this many tokens',
+					},
+					{
+						displayName: 'Priority',
+						name: 'priority',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 999 },
+						default: 0,
+						description:
+							'Lower numbers are handled first when Cohere is under load (0 is the highest)',
+					},
+					...requestOptions,
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}
