@@ -188,38 +188,6 @@ describe('Cohere behaviour', () => {
 		).toMatchObject({ status: 400, body: { message: expect.stringContaining('65536') } });
 	});
 
-	test('datasets and embed jobs: create, poll until complete, cancel', async () => {
-		const dataset = await call(
-			'POST',
-			'/v1/datasets',
-			{},
-			{
-				sendQuery: true,
-				queryParameters: {
-					parameters: [
-						{ name: 'name', value: 'docs' },
-						{ name: 'type', value: 'embed-input' },
-					],
-				},
-			},
-		);
-		const datasetId = dataset.body.id;
-		const job = await call('POST', '/v1/embed-jobs', {
-			model: 'embed-v4.0',
-			dataset_id: datasetId,
-			input_type: 'search_document',
-		});
-		const statuses = [];
-		for (let i = 0; i < 3; i++)
-			statuses.push((await call('GET', `/v1/embed-jobs/${job.body.job_id}`)).body.status);
-		expect(statuses).toEqual(['processing', 'processing', 'complete']);
-		expect((await call('GET', `/v1/datasets/${datasetId}`)).body.dataset).toMatchObject({
-			name: 'docs',
-			dataset_type: 'embed-input',
-		});
-		expect(await call('GET', '/v1/embed-jobs/job-none')).toMatchObject({ status: 404 });
-	});
-
 	test('OpenAI-compatible chat and embeddings under both prefixes', async () => {
 		const chat = await call('POST', '/compatibility/v1/chat/completions', {
 			model: 'command-a-03-2025',

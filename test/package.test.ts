@@ -12,6 +12,7 @@ const EXPECTED_NODES = [
 	'cohereChat',
 	'cohereEmbed',
 	'cohereRerank',
+	'cohereEmbedJobs',
 ];
 
 describe('the package as n8n loads it', () => {

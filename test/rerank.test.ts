@@ -17,7 +17,12 @@ function rerank(parameters: IDataObject, items: INodeExecutionData[], continueOn
 }
 const bodies = () => ctx.emulator.requestsTo('/v2/rerank').map((r) => r.body as any);
 // Scores differ by more than the emulator's jitter, so the order is fixed: 2, 1, 3, 0.
-const docs = ['blue sky over the sea', 'red apples are sweet', 'red apples', 'green apples and pears'];
+const docs = [
+	'blue sky over the sea',
+	'red apples are sweet',
+	'red apples',
+	'green apples and pears',
+];
 
 describe('Cohere Rerank', () => {
 	test('input items come out reordered by relevance, fields kept, with relevance_score and original_index', async () => {

@@ -2,7 +2,8 @@
  * engine against the emulator with a fixed latency per request. Reports the wall time as a ratio to the
  * bound ceil(items / concurrency) × latency, the same run with concurrency 1, and the memory peak.
  * A measurement, not a test: it prints numbers and always exits 0 unless the run itself fails. */
-import { CohereEmulator } from '../emulator/server';
+import type { RemoteEmulator } from './remote-emulator';
+import { startRemoteEmulator } from './remote-emulator';
 import { runNode } from '../harness';
 
 function arg(name: string, fallback: number): number {
@@ -11,13 +12,13 @@ function arg(name: string, fallback: number): number {
 }
 
 async function measure(
-	emulator: CohereEmulator,
+	emulator: RemoteEmulator,
 	items: number,
 	concurrency: number,
 	latencyMs: number,
 ) {
-	emulator.reset();
-	emulator.latencyMs = latencyMs;
+	await emulator.reset();
+	await emulator.configure({ latencyMs });
 	let peakRss = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 	const input = Array.from({ length: items }, (_, i) => ({
@@ -42,6 +43,7 @@ async function measure(
 		(item, i) => item.json.text === `Answer to: ${input[i].json.question}`,
 	);
 	const bound = Math.ceil(items / concurrency) * (latencyMs / 1000);
+	const stats = await emulator.stats();
 	return {
 		concurrency,
 		items: run.items.length,
@@ -50,8 +52,8 @@ async function measure(
 		bound,
 		ratio: seconds / bound,
 		peakRssMb: peakRss / 1024 / 1024,
-		maxInFlight: emulator.maxInFlight,
-		requests: emulator.requests.length,
+		maxInFlight: stats.maxInFlight,
+		requests: stats.requests,
 	};
 }
 
@@ -59,12 +61,11 @@ async function main() {
 	const items = arg('items', 500);
 	const concurrency = arg('concurrency', 10);
 	const latencyMs = arg('latency', 200);
-	const emulator = new CohereEmulator();
-	await emulator.start();
+	const emulator = await startRemoteEmulator();
 	const results = [await measure(emulator, items, concurrency, latencyMs)];
 	if (concurrency !== 1 && !process.argv.includes('--skip-serial'))
 		results.push(await measure(emulator, items, 1, latencyMs));
-	await emulator.stop();
+	emulator.stop();
 	console.log(`Cohere Chat, ${items} items, emulator latency ${latencyMs} ms per request`);
 	for (const r of results) {
 		console.log(

@@ -10,6 +10,8 @@ export interface EmulatorRequest {
 	method: string;
 	path: string;
 	query: Record<string, string>;
+	/** Every value of repeated query parameters (keep_fields=a&keep_fields=b). */
+	queryAll?: Record<string, string[]>;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
 }
@@ -560,11 +562,23 @@ interface EmbedJob extends Json {
 	job_id: string;
 	status: string;
 }
+export interface StoredDataset {
+	dataset: Dataset;
+	rows: Json[];
+	/** Status reads left before a "processing" dataset is validated. */
+	validationPolls: number;
+}
 export class JobStore {
-	datasets = new Map<string, Dataset>();
+	datasets = new Map<string, StoredDataset>();
 	jobs = new Map<string, EmbedJob & { polls: number }>();
 	/** How many status reads an embed job stays "processing" before it completes. */
 	pollsUntilComplete = 2;
+	/** How many reads a new dataset stays "processing" before it is validated. */
+	pollsUntilValidated = 0;
+	/** Jobs on datasets whose name contains this fail instead of completing. */
+	failingName = 'fail-job';
+	/** Rows of output parts, served at /__files/<id>.jsonl like Cohere's signed download URLs. */
+	files = new Map<string, string>();
 	private counter = 0;
 	nextId(prefix: string) {
 		this.counter++;
@@ -572,30 +586,101 @@ export class JobStore {
 	}
 }
 
+/** The file of a multipart/form-data upload, as the emulator server parsed it. */
+export interface UploadedFile {
+	filename: string;
+	content: string;
+}
+
+function parseRows(
+	file: UploadedFile,
+	query: Record<string, string>,
+): { rows: Json[]; errors: string[] } {
+	const rows: Json[] = [];
+	const errors: string[] = [];
+	if (/\.csv$/i.test(file.filename)) {
+		const delimiter = query.csv_delimiter || ',';
+		const [header, ...lines] = file.content.split(/\r?\n/).filter((line) => line.trim() !== '');
+		const columns = (header ?? '').split(delimiter).map((c) => c.trim());
+		for (const line of lines)
+			rows.push(
+				Object.fromEntries(line.split(delimiter).map((value, i) => [columns[i], value.trim()])),
+			);
+	} else if (/\.txt$/i.test(file.filename)) {
+		for (const text of file.content.split(query.text_separator || '\n'))
+			if (text.trim()) rows.push({ text: text.trim() });
+	} else {
+		file.content.split(/\r?\n/).forEach((line, index) => {
+			if (!line.trim()) return;
+			try {
+				rows.push(JSON.parse(line) as Json);
+			} catch {
+				errors.push(`line ${index + 1} is not valid JSON`);
+			}
+		});
+	}
+	rows.forEach((row, index) => {
+		if (typeof row.text !== 'string' || !row.text.trim())
+			errors.push(`row ${index + 1} has no "text" field`);
+	});
+	return { rows, errors };
+}
+
 function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | undefined {
 	const [, , , id, sub] = req.path.split('/');
 	if (req.method === 'GET' && id === 'usage')
 		return ok({ organization_usage: store.datasets.size * 1024 });
 	if (req.method === 'POST' && !id) {
-		const name = req.query.name;
-		const type = req.query.type;
+		const { name, type } = req.query;
 		if (!name) throw invalid("required 'name' param is missing or empty.");
 		if (!type) throw invalid("required 'type' param is missing or empty.");
+		const file = (req.body as { files?: Record<string, UploadedFile> } | undefined)?.files?.data;
+		if (!file) throw invalid("required 'data' file is missing.");
+		const { rows, errors } = parseRows(file, req.query);
+		const skip = req.query.skip_malformed_input === 'true';
+		const keep = ([] as string[]).concat(req.queryAll?.keep_fields ?? []);
+		const missingKept = keep.filter((field) => rows.some((row) => !(field in row)));
+		const failed = (errors.length > 0 && !skip) || missingKept.length > 0 || rows.length === 0;
 		const dataset: Dataset = {
-			id: store.nextId(`${name}`),
+			id: store.nextId(name),
 			name,
 			dataset_type: type,
-			validation_status: 'validated',
+			validation_status:
+				store.pollsUntilValidated > 0 ? 'processing' : failed ? 'failed' : 'validated',
 			created_at: new Date(0).toISOString(),
+			...(failed
+				? {
+						validation_error: missingKept.length
+							? `keep_fields missing from the file: ${missingKept.join(', ')}`
+							: rows.length === 0
+								? 'the file has no rows'
+								: errors[0],
+					}
+				: {}),
+			validation_warnings: skip ? errors : [],
 		};
-		store.datasets.set(dataset.id, dataset);
+		const kept = rows.filter((row) => typeof row.text === 'string' && row.text.trim());
+		store.datasets.set(dataset.id, {
+			dataset,
+			rows: kept,
+			validationPolls: store.pollsUntilValidated,
+		});
+		(dataset as Json).final_status = failed ? 'failed' : 'validated';
 		return ok({ id: dataset.id });
 	}
-	if (req.method === 'GET' && !id) return ok({ datasets: [...store.datasets.values()] });
+	if (req.method === 'GET' && !id)
+		return ok({
+			datasets: [...store.datasets.values()].map(({ dataset }) => publicDataset(dataset)),
+		});
 	if (id && !sub) {
-		const dataset = store.datasets.get(id);
-		if (!dataset) throw new ApiError(404, `dataset with id ${id} not found`);
-		if (req.method === 'GET') return ok({ dataset });
+		const stored = store.datasets.get(id);
+		if (!stored) throw new ApiError(404, `dataset with id ${id} not found`);
+		if (req.method === 'GET') {
+			if (stored.dataset.validation_status === 'processing' && --stored.validationPolls <= 0) {
+				stored.dataset.validation_status = stored.dataset.final_status as string;
+			}
+			return ok({ dataset: publicDataset(stored.dataset) });
+		}
 		if (req.method === 'DELETE') {
 			store.datasets.delete(id);
 			return ok({});
@@ -604,13 +689,22 @@ function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | und
 	return undefined;
 }
 
+function publicDataset({ final_status: _final, ...dataset }: Dataset): Json {
+	return dataset;
+}
+
 function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | undefined {
 	const [, , , id, action] = req.path.split('/');
 	const body = (req.body ?? {}) as Json;
 	if (req.method === 'POST' && !id) {
-		requireModel(body, 'embed');
-		if (typeof body.dataset_id !== 'string' || !store.datasets.has(body.dataset_id))
-			throw new ApiError(404, `dataset with id ${String(body.dataset_id)} not found`);
+		const model = requireModel(body, 'embed');
+		const input =
+			typeof body.dataset_id === 'string' ? store.datasets.get(body.dataset_id) : undefined;
+		if (!input) throw new ApiError(404, `dataset with id ${String(body.dataset_id)} not found`);
+		if (input.dataset.validation_status !== 'validated')
+			throw invalid(
+				`dataset ${input.dataset.id} is not validated (status: ${input.dataset.validation_status}).`,
+			);
 		if (!body.input_type) throw invalid('input_type is required for embed models v3 and higher.');
 		const job_id = store.nextId('job');
 		store.jobs.set(job_id, {
@@ -619,30 +713,23 @@ function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | un
 			status: 'processing',
 			created_at: new Date(0).toISOString(),
 			input_dataset_id: body.dataset_id,
-			model: body.model,
+			model: model.name,
 			truncate: (body.truncate as string) ?? 'END',
+			embedding_types: (body.embedding_types as string[]) ?? ['float'],
 			polls: 0,
 		});
 		return ok({ job_id, meta: { api_version: apiVersion('1') } });
 	}
-	const view = ({ polls: _polls, ...job }: EmbedJob & { polls: number }) => job;
+	const view = ({ polls: _polls, embedding_types: _types, ...job }: EmbedJob & { polls: number }) =>
+		job;
 	if (req.method === 'GET' && !id) return ok({ embed_jobs: [...store.jobs.values()].map(view) });
 	if (id) {
 		const job = store.jobs.get(id);
 		if (!job) throw new ApiError(404, `embed job with id ${id} not found`);
 		if (req.method === 'GET' && !action) {
 			job.polls++;
-			if (job.status === 'processing' && job.polls > store.pollsUntilComplete) {
-				job.status = 'complete';
-				job.output_dataset_id = store.nextId('embeddings');
-				store.datasets.set(job.output_dataset_id as string, {
-					id: job.output_dataset_id as string,
-					name: `${job.name}-output`,
-					dataset_type: 'embed-result',
-					validation_status: 'validated',
-					created_at: new Date(0).toISOString(),
-				});
-			}
+			if (job.status === 'processing' && job.polls > store.pollsUntilComplete)
+				finishJob(req, store, job);
 			return ok(view(job));
 		}
 		if (req.method === 'POST' && action === 'cancel') {
@@ -651,6 +738,52 @@ function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | un
 		}
 	}
 	return undefined;
+}
+
+/** Completes a job: an embed-result dataset with one JSONL part of {text, embeddings} rows. */
+function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { polls: number }) {
+	const input = store.datasets.get(job.input_dataset_id as string)!;
+	if (input.dataset.name.includes(store.failingName)) {
+		job.status = 'failed';
+		job.failure_reason = 'embedding failed: the model could not be loaded';
+		return;
+	}
+	const outputId = store.nextId('embeddings');
+	const types = job.embedding_types as string[];
+	const rows = input.rows.map((row) => ({
+		...row,
+		embeddings: Object.fromEntries(
+			types.map((type) => [
+				type,
+				typedEmbedding(
+					fakeEmbedding(`${job.model}:${row.text}`, findModel(job.model)?.dimensions ?? 1024),
+					type,
+				),
+			]),
+		),
+	}));
+	const partId = `${outputId}-part-0`;
+	store.files.set(partId, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+	const host = String(req.headers.host ?? '127.0.0.1');
+	const dataset: Dataset = {
+		id: outputId,
+		name: `${job.name}-output`,
+		dataset_type: 'embed-result',
+		validation_status: 'validated',
+		created_at: new Date(0).toISOString(),
+		dataset_parts: [
+			{
+				id: partId,
+				name: `${partId}.jsonl`,
+				url: `http://${host}/__files/${partId}.jsonl`,
+				index: 0,
+				num_rows: rows.length,
+			},
+		],
+	};
+	store.datasets.set(outputId, { dataset, rows, validationPolls: 0 });
+	job.status = 'complete';
+	job.output_dataset_id = outputId;
 }
 
 // ---------- OpenAI-compatible ----------

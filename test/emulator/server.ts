@@ -55,6 +55,8 @@ export class CohereEmulator {
 	/** Requests being answered right now, and the most seen at once since the last reset. */
 	inFlight = 0;
 	maxInFlight = 0;
+	/** Downloads of output parts, with the Authorization header they carried (there should be none). */
+	readonly fileRequests: Array<{ path: string; authorization?: string }> = [];
 	private faults: ActiveFault[] = [];
 	private started = new WeakMap<ServerResponse, number>();
 	private rateWindow: number[] = [];
@@ -83,6 +85,7 @@ export class CohereEmulator {
 	/** Forget recorded requests, faults, rate limits and latency between tests. */
 	reset(): void {
 		this.requests.length = 0;
+		this.fileRequests.length = 0;
 		this.faults = [];
 		this.rateLimit = undefined;
 		this.rateWindow = [];
@@ -132,11 +135,24 @@ export class CohereEmulator {
 		const rawBody = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		if (url.pathname.startsWith('/__emulator/')) return this.admin(url.pathname, rawBody, res);
+		if (url.pathname.startsWith('/__files/')) {
+			// Like Cohere's signed download URLs: no API key, and a key sent here would be a leak.
+			this.fileRequests.push({ path: url.pathname, authorization: req.headers.authorization });
+			const file = this.store.files.get(
+				url.pathname.slice('/__files/'.length).replace(/\.jsonl$/, ''),
+			);
+			res.writeHead(file ? 200 : 404, { 'content-type': 'application/x-ndjson' });
+			res.end(file ?? '');
+			return;
+		}
 		let body: unknown;
 		const record: RecordedRequest = {
 			method: req.method ?? 'GET',
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
+			queryAll: Object.fromEntries(
+				[...new Set(url.searchParams.keys())].map((key) => [key, url.searchParams.getAll(key)]),
+			),
 			headers: req.headers,
 			body: undefined,
 			rawBody,
@@ -201,7 +217,10 @@ export class CohereEmulator {
 		if (!this.apiKeys.has(key))
 			return this.send(res, { status: 401, body: { message: 'invalid api token' } });
 
-		if (rawBody) {
+		const contentType = String(req.headers['content-type'] ?? '');
+		if (rawBody && contentType.startsWith('multipart/form-data')) {
+			body = parseMultipart(rawBody, /boundary=([^;]+)/.exec(contentType)?.[1] ?? '');
+		} else if (rawBody) {
 			try {
 				body = JSON.parse(rawBody);
 			} catch (error) {
@@ -268,6 +287,24 @@ export class CohereEmulator {
 		});
 		res.end(payload);
 	}
+}
+
+/** Enough of multipart/form-data for dataset uploads: text fields and files, as UTF-8 text. */
+export function parseMultipart(raw: string, boundary: string) {
+	const files: Record<string, { filename: string; content: string }> = {};
+	const fields: Record<string, string> = {};
+	for (const part of raw.split(`--${boundary}`)) {
+		const split = part.indexOf('\r\n\r\n');
+		if (split < 0) continue;
+		const head = part.slice(0, split);
+		const content = part.slice(split + 4).replace(/\r\n$/, '');
+		const name = /name="([^"]*)"/.exec(head)?.[1];
+		const filename = /filename="([^"]*)"/.exec(head)?.[1];
+		if (!name) continue;
+		if (filename !== undefined) files[name] = { filename, content };
+		else fields[name] = content;
+	}
+	return { files, fields };
 }
 
 function defaultFaultMessage(status: number): string {

@@ -29,6 +29,8 @@ export interface CohereRequest {
 	/** Path below the Base URL (`/v2/chat`) or, for the Raw HTTP node, a full URL already checked against it. */
 	path: string;
 	body?: IDataObject | IDataObject[];
+	/** A body sent as it is (e.g. a multipart upload), with its content type. */
+	rawBody?: { data: Buffer; contentType: string };
 	qs?: IDataObject;
 	headers?: IDataObject;
 	itemIndex?: number;
@@ -131,7 +133,11 @@ function cancelSignal(context: CohereContext): AbortSignal | undefined {
 }
 
 /** Waits in short steps so that a cancelled execution stops waiting at once. */
-async function waitUnlessCancelled(context: CohereContext, ms: number, node: INode): Promise<void> {
+export async function waitUnlessCancelled(
+	context: CohereContext,
+	ms: number,
+	node: INode,
+): Promise<void> {
 	const signal = cancelSignal(context);
 	let left = ms;
 	while (left > 0) {
@@ -169,9 +175,15 @@ export async function cohereRequest<T = IDataObject>(
 		method: request.method,
 		url: baseUrl === undefined ? request.path : `${baseUrl}${request.path}`,
 		qs: request.qs,
-		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-		body: request.body,
-		json: true,
+		headers: {
+			Accept: 'application/json',
+			...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}),
+			...(request.headers ?? {}),
+		},
+		body: request.rawBody ? request.rawBody.data : request.body,
+		json: !request.rawBody,
+		// Cohere reads list parameters repeated: keep_fields=a&keep_fields=b.
+		arrayFormat: 'repeat',
 		timeout: timeoutSeconds * 1000,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

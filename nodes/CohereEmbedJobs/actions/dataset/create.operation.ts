@@ -1,0 +1,222 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { perItemParameter } from '../../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { pollUntil } from '../../helpers/poll';
+import { failedValidation } from './get.operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Name of the dataset',
+	},
+	{
+		displayName: 'Dataset Type',
+		name: 'datasetType',
+		type: 'options',
+		options: [
+			{ name: 'Embed Input', value: 'embed-input', description: 'Texts for an embed job' },
+			{ name: 'Embed Result', value: 'embed-result' },
+		],
+		default: 'embed-input',
+	},
+	{
+		displayName: 'Data From',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'All Input Items',
+				value: 'items',
+				description:
+					'One JSONL row per item, built from its text (and kept fields): one dataset for all items',
+			},
+			{
+				name: 'A Binary File',
+				value: 'binary',
+				description: 'A JSONL, CSV or TXT file of each item',
+			},
+		],
+		default: 'items',
+	},
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		default: '={{ $json.text }}',
+		description: 'The text of each row',
+		displayOptions: { show: { source: ['items'] } },
+	},
+	{
+		displayName: 'Binary Property',
+		name: 'binaryProperty',
+		type: 'string',
+		default: 'data',
+		description: 'The binary property holding the file (.jsonl, .csv or .txt by its file name)',
+		displayOptions: { show: { source: ['binary'] } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['create'] } },
+	properties,
+);
+
+function list(value: unknown): string[] {
+	return String(value ?? '')
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
+}
+
+/** multipart/form-data with one file field, built by hand: community nodes take no form-data dependency. */
+export function multipartFile(
+	field: string,
+	filename: string,
+	contentType: string,
+	content: Buffer,
+) {
+	const boundary = `----n8nCohere${Date.now().toString(16)}${Math.floor(Math.random() * 1e9).toString(16)}`;
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename.replace(/"/g, '')}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+	);
+	return {
+		data: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+	};
+}
+
+async function upload(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	file: { filename: string; contentType: string; content: Buffer },
+) {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
+	if (!name)
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Name" is empty in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	const qs: IDataObject = {
+		name,
+		type: this.getNodeParameter('datasetType', itemIndex, 'embed-input'),
+	};
+	if (list(options.keepFields).length) qs.keep_fields = list(options.keepFields);
+	if (list(options.optionalFields).length) qs.optional_fields = list(options.optionalFields);
+	if (options.skipMalformedInput) qs.skip_malformed_input = true;
+	if (options.csvDelimiter) qs.csv_delimiter = options.csvDelimiter;
+	if (options.textSeparator) qs.text_separator = options.textSeparator;
+	const settings = getRequestSettings.call(this, itemIndex);
+	const created = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/datasets',
+		qs,
+		rawBody: multipartFile('data', file.filename, file.contentType, file.content),
+		itemIndex,
+		settings,
+	})) as IDataObject;
+	if (!options.waitForValidation) return created;
+	const dataset = await pollUntil.call(
+		this,
+		async () =>
+			(
+				(await cohereApiRequest.call(this, {
+					method: 'GET',
+					path: `/v1/datasets/${encodeURIComponent(String(created.id))}`,
+					itemIndex,
+					settings,
+				})) as IDataObject
+			).dataset as IDataObject,
+		(state) => state.validation_status !== 'processing' && state.validation_status !== 'queued',
+		{
+			maxWaitSeconds: Number(options.maxWait ?? 600),
+			itemIndex,
+			what: `Validation of dataset ${String(created.id)}`,
+			firstDelayMs: Number(options.pollInterval ?? 2) * 1000,
+		},
+	);
+	if (dataset.validation_status === 'failed') throw failedValidation(this, dataset, itemIndex);
+	return dataset;
+}
+
+/** One dataset from the text of all input items. */
+export async function executeFromItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const text = perItemParameter(this, 'text');
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const kept = [...list(options.keepFields), ...list(options.optionalFields)];
+	const rows = items.map((item, itemIndex) => {
+		const value = text(itemIndex);
+		if (value === undefined || value === null || String(value).trim() === '') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The parameter "Text" is empty in item ${itemIndex}`,
+				{ itemIndex },
+			);
+		}
+		const extra = Object.fromEntries(
+			kept.filter((field) => field in item.json).map((field) => [field, item.json[field]]),
+		);
+		return JSON.stringify({
+			...extra,
+			text: typeof value === 'string' ? value : JSON.stringify(value),
+		});
+	});
+	const dataset = await upload.call(this, 0, {
+		filename: 'items.jsonl',
+		contentType: 'application/jsonl',
+		content: Buffer.from(rows.join('\n') + '\n'),
+	});
+	return [{ json: dataset, pairedItem: items.map((_, item) => ({ item })) }];
+}
+
+/** One dataset per item, from its binary file. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const property = String(this.getNodeParameter('binaryProperty', itemIndex, 'data')).trim();
+	const binary = this.getInputData()[itemIndex]?.binary?.[property];
+	if (!binary) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex} has no binary property "${property}" (from "Binary Property")`,
+			{ itemIndex },
+		);
+	}
+	const filename = binary.fileName ?? `${property}.jsonl`;
+	if (!/\.(jsonl|csv|txt)$/i.test(filename)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The file "${filename}" of item ${itemIndex} is not .jsonl, .csv or .txt`,
+			{
+				itemIndex,
+				description:
+					'Cohere datasets are uploaded as JSONL, CSV or TXT files; set the file name accordingly.',
+			},
+		);
+	}
+	const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+	return [
+		{
+			json: await upload.call(this, itemIndex, {
+				filename,
+				contentType: binary.mimeType || 'application/octet-stream',
+				content,
+			}),
+		},
+	];
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getRequiredText } from '../../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { datasetIdProperty } from './get.operation';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['delete'] } },
+	[datasetIdProperty],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const id = getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim();
+	await cohereApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/v1/datasets/${encodeURIComponent(id)}`,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	});
+	return [{ json: { id, deleted: true } }];
+}

@@ -1,0 +1,71 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { getRequiredText } from '../../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+
+export const datasetIdProperty: INodeProperties = {
+	displayName: 'Dataset ID',
+	name: 'datasetId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. my-dataset-a1b2c3',
+};
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['get'] } },
+	[datasetIdProperty],
+);
+
+/** A failed validation, with Cohere's reason and the dataset's warnings. */
+export function failedValidation(
+	context: IExecuteFunctions,
+	dataset: IDataObject,
+	itemIndex: number,
+): NodeOperationError {
+	const warnings = (dataset.validation_warnings as string[] | undefined) ?? [];
+	return new NodeOperationError(
+		context.getNode(),
+		`Cohere could not validate dataset ${String(dataset.id)}`,
+		{
+			itemIndex,
+			description:
+				[dataset.validation_error, ...warnings].filter(Boolean).join('; ') || 'No reason given',
+		},
+	);
+}
+
+export async function getDataset(
+	this: IExecuteFunctions,
+	id: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const response = (await cohereApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/datasets/${encodeURIComponent(id)}`,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+	return response.dataset as IDataObject;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	return [
+		{
+			json: await getDataset.call(
+				this,
+				getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim(),
+				itemIndex,
+			),
+		},
+	];
+}

@@ -1,0 +1,23 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+
+export const description: INodeProperties[] = [];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const usage = (await cohereApiRequest.call(this, {
+		method: 'GET',
+		path: '/v1/datasets/usage',
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+	return [{ json: usage }];
+}

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getRequiredText } from '../../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { getJob } from './create.operation';
+import { jobIdProperty } from './get.operation';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['embedJob'], operation: ['cancel'] } },
+	[jobIdProperty],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const id = getRequiredText(this, 'jobId', 'Job ID', itemIndex).trim();
+	await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: `/v1/embed-jobs/${encodeURIComponent(id)}/cancel`,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	});
+	return [{ json: await getJob.call(this, id, itemIndex) }];
+}

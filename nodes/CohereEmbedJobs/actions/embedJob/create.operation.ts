@@ -1,0 +1,187 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { modelLocator } from '../../../shared/descriptions';
+import { compact, getRequiredText } from '../../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { pollUntil } from '../../helpers/poll';
+import { datasetIdProperty, getDataset } from '../dataset/get.operation';
+
+const properties: INodeProperties[] = [
+	{ ...datasetIdProperty, description: 'The validated embed-input dataset to embed' },
+	modelLocator('searchEmbedModels', 'embed-v4.0'),
+	{
+		displayName: 'Input Type',
+		name: 'inputType',
+		type: 'options',
+		options: [
+			{ name: 'Classification', value: 'classification' },
+			{ name: 'Clustering', value: 'clustering' },
+			{ name: 'Search Document', value: 'search_document' },
+			{ name: 'Search Query', value: 'search_query' },
+		],
+		default: 'search_document',
+	},
+	{
+		displayName: 'Embedding Types',
+		name: 'embeddingTypes',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Base64', value: 'base64' },
+			{ name: 'Binary', value: 'binary' },
+			{ name: 'Float', value: 'float' },
+			{ name: 'Int8', value: 'int8' },
+			{ name: 'Uint8', value: 'uint8' },
+			{ name: 'Unsigned Binary', value: 'ubinary' },
+		],
+		default: ['float'],
+	},
+	{
+		displayName: 'Job Name',
+		name: 'jobName',
+		type: 'string',
+		default: '',
+		description: 'Optional name of the embed job',
+	},
+	{
+		displayName: 'Truncate',
+		name: 'truncate',
+		type: 'options',
+		options: [
+			{ name: 'End', value: 'END' },
+			{ name: 'Start', value: 'START' },
+		],
+		default: 'END',
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to poll the job (with backoff) until it is complete, failed or cancelled, up to "Max Wait" in the options',
+	},
+	{
+		displayName: 'Output Embedded Rows',
+		name: 'downloadResults',
+		type: 'boolean',
+		default: false,
+		description: "Whether to download the job's output dataset and emit one item per embedded row",
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['embedJob'], operation: ['create'] } },
+	properties,
+);
+
+const FINAL = ['complete', 'failed', 'cancelled'];
+
+export async function getJob(
+	this: IExecuteFunctions,
+	id: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return (await cohereApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/embed-jobs/${encodeURIComponent(id)}`,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+}
+
+/**
+ * The rows of the output dataset. Part URLs are signed download links on another host, so they are fetched
+ * without the credential: the API key never leaves the Base URL.
+ */
+async function downloadRows(
+	this: IExecuteFunctions,
+	datasetId: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const dataset = await getDataset.call(this, datasetId, itemIndex);
+	const rows: IDataObject[] = [];
+	for (const part of (dataset.dataset_parts ?? []) as IDataObject[]) {
+		if (typeof part.url !== 'string') continue;
+		const text = String(
+			await this.helpers.httpRequest({
+				method: 'GET',
+				url: part.url,
+				json: false,
+				encoding: 'text',
+			}),
+		);
+		for (const [line, content] of text.split('\n').entries()) {
+			if (!content.trim()) continue;
+			try {
+				rows.push(JSON.parse(content) as IDataObject);
+			} catch {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Part "${String(part.name)}" of dataset ${datasetId} is not JSONL (line ${line + 1})`,
+					{
+						itemIndex,
+						description:
+							'Only JSONL output parts can be read into items; the part URLs are in the dataset (Get Dataset).',
+					},
+				);
+			}
+		}
+	}
+	return rows;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const model = String(
+		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
+	).trim();
+	const types = this.getNodeParameter('embeddingTypes', itemIndex, ['float']) as string[];
+	const created = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/embed-jobs',
+		body: compact({
+			model,
+			dataset_id: getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim(),
+			input_type: this.getNodeParameter('inputType', itemIndex) as string,
+			embedding_types: types.length ? types : undefined,
+			truncate: this.getNodeParameter('truncate', itemIndex, 'END') as string,
+			name: (this.getNodeParameter('jobName', itemIndex, '') as string) || undefined,
+		}) as IDataObject,
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return [{ json: created }];
+
+	const jobId = String(created.job_id);
+	const job = await pollUntil.call(
+		this,
+		async () => await getJob.call(this, jobId, itemIndex),
+		(state) => FINAL.includes(String(state.status)),
+		{
+			maxWaitSeconds: Number(options.maxWait ?? 600),
+			itemIndex,
+			what: `Embed job ${jobId}`,
+			firstDelayMs: Number(options.pollInterval ?? 2) * 1000,
+		},
+	);
+	if (job.status === 'failed') {
+		throw new NodeOperationError(this.getNode(), `Embed job ${jobId} failed`, {
+			itemIndex,
+			description: String(job.failure_reason ?? 'No reason given'),
+		});
+	}
+	if (job.status !== 'complete' || !this.getNodeParameter('downloadResults', itemIndex, false))
+		return [{ json: job }];
+	const rows = await downloadRows.call(this, String(job.output_dataset_id), itemIndex);
+	return rows.map((row) => ({ json: row }));
+}
