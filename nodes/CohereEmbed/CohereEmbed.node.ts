@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptions } from '../shared/descriptions';
+import { priorityOption, requestOptions } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import * as cohere from './actions/embed.operation';
 import * as openai from './actions/openAiCompatible.operation';
@@ -159,16 +159,7 @@ export class CohereEmbed implements INodeType {
 						description:
 							'Size of the embeddings, for models that support it (embed-v4.0 and newer)',
 					},
-					{
-						displayName: 'Priority',
-						name: 'priority',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 999 },
-						default: 0,
-						description:
-							'Lower numbers are handled first when Cohere is under load (0 is the highest)',
-						displayOptions: { show: { '/api': ['cohere'] } },
-					},
+					{ ...priorityOption, displayOptions: { show: { '/api': ['cohere'] } } },
 					{
 						displayName: 'Skip Empty Texts',
 						name: 'skipEmpty',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { modelLocator, requestOptions } from '../shared/descriptions';
+import { priorityOption, modelLocator, requestOptions } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import { router } from './actions/router';
 
@@ -116,15 +116,7 @@ export class CohereRerank implements INodeType {
 						default: 4096,
 						description: 'Longer documents are truncated to this many tokens',
 					},
-					{
-						displayName: 'Priority',
-						name: 'priority',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 999 },
-						default: 0,
-						description:
-							'Lower numbers are handled first when Cohere is under load (0 is the highest)',
-					},
+					priorityOption,
 					...requestOptions,
 				],
 			},

@@ -105,3 +105,59 @@ export function getBatching(
 		delayBetweenBatchesMs: typeof options.batchDelay === 'number' ? options.batchDelay : 0,
 	};
 }
+
+/** Cohere's request priority, for the "Options" collections of the endpoints that take it. */
+export const priorityOption: INodeProperties = {
+	displayName: 'Priority',
+	name: 'priority',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 999 },
+	default: 0,
+	description: 'Lower numbers are handled first when Cohere is under load (0 is the highest)',
+};
+
+/** The embedding types of /v2/embed and of embed jobs. */
+export const embeddingTypesProperty: INodeProperties = {
+	displayName: 'Embedding Types',
+	name: 'embeddingTypes',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Base64', value: 'base64' },
+		{ name: 'Binary', value: 'binary' },
+		{ name: 'Float', value: 'float' },
+		{ name: 'Int8', value: 'int8' },
+		{ name: 'Uint8', value: 'uint8' },
+		{ name: 'Unsigned Binary', value: 'ubinary' },
+	],
+	default: ['float'],
+	description:
+		'The kinds of embeddings to get back. With one type the field holds the vector; with several, an object by type.',
+};
+
+/** Model name and path of an OpenAI-compatible endpoint (Cohere's compatibility API or a gateway). */
+export function compatibleEndpointProperties(
+	defaultModel: string,
+	endpoint: string,
+	show: Record<string, string[]>,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Model',
+			name: 'compatibleModel',
+			type: 'string',
+			default: defaultModel,
+			required: true,
+			description:
+				'The model name as the endpoint knows it (a Cohere model, or a gateway model name)',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'API Path',
+			name: 'compatiblePath',
+			type: 'string',
+			default: '/compatibility/v1',
+			description: `Path below the credential's Base URL where ${endpoint} lives: /compatibility/v1 for Cohere, e.g. /api/v1 for a gateway`,
+			displayOptions: { show },
+		},
+	];
+}

@@ -7,7 +7,12 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { compact, getJsonParameter, getRequiredText } from '../../shared/helpers/parameters';
+import {
+	compact,
+	getJsonParameter,
+	getRequiredText,
+	getModelId,
+} from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { samplingOptions } from '../helpers/options';
 import { getDocuments } from './chatV2.operation';
@@ -61,9 +66,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = String(
-		this.getNodeParameter('chatV1Model', itemIndex, '', { extractValue: true }),
-	).trim();
+	const model = getModelId(this, itemIndex, 'chatV1Model', false);
+
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const chatHistory = getJsonParameter<unknown>(
 		this,

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
-import { compact, getJsonParameter } from '../../shared/helpers/parameters';
+import { compact, getJsonParameter, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import {
 	attachToLastUserMessage,
@@ -101,15 +101,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = String(
-		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
-	).trim();
-	if (!model)
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "Model" is empty in item ${itemIndex}`,
-			{ itemIndex },
-		);
+	const model = getModelId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const images = await readBinaryFiles.call(

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { compact, getRequiredText } from '../../shared/helpers/parameters';
+import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { samplingOptions } from '../helpers/options';
 
@@ -34,9 +34,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = String(
-		this.getNodeParameter('generateModel', itemIndex, '', { extractValue: true }),
-	).trim();
+	const model = getModelId(this, itemIndex, 'generateModel', false);
+
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body = compact({
 		prompt: getRequiredText(this, 'completionPrompt', 'Prompt', itemIndex),

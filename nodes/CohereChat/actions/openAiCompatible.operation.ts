@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { compatibleEndpointProperties } from '../../shared/descriptions';
 import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
 import { compact } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
 import {
 	attachToLastUserMessage,
 	getMessages,
@@ -21,25 +22,8 @@ import { IMAGE_RULES } from './chatV2.operation';
 const show = { api: ['openai'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Model',
-		name: 'compatibleModel',
-		type: 'string',
-		default: 'command-a-03-2025',
-		required: true,
-		description:
-			'The model name as the endpoint knows it (a Cohere model, or e.g. a gateway model such as claude_3_haiku)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'API Path',
-		name: 'compatiblePath',
-		type: 'string',
-		default: '/compatibility/v1',
-		description:
-			"Path below the credential's Base URL where /chat/completions lives: /compatibility/v1 for Cohere, e.g. /api/v1 for a gateway",
-		displayOptions: { show },
-	},
+	...compatibleEndpointProperties('command-a-03-2025', '/chat/completions', show),
+
 	{
 		displayName: 'File Binary Properties',
 		name: 'files',
@@ -51,12 +35,6 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 ];
-
-/** `/api/v1/` and `api/v1` both become `/api/v1`. */
-export function normalizePath(path: string): string {
-	const trimmed = path.trim().replace(/\/+$/, '');
-	return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-}
 
 export async function execute(
 	this: IExecuteFunctions,

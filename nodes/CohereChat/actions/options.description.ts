@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { batchingOptions, requestOptions } from '../../shared/descriptions';
+import { priorityOption, batchingOptions, requestOptions } from '../../shared/descriptions';
 
 /** Trial keys allow 20 chat calls a minute: two at a time, with retries absorbing the 429s, suits them. */
 export const DEFAULT_CONCURRENCY = 2;
@@ -54,15 +54,7 @@ export const optionsDescription: INodeProperties = {
 			default: 0,
 			description: 'Reduces tokens that appeared at all',
 		},
-		{
-			displayName: 'Priority',
-			name: 'priority',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 999 },
-			default: 0,
-			description: 'Lower numbers are handled first when Cohere is under load (0 is the highest)',
-			...onlyFor('v2'),
-		},
+		{ ...priorityOption, ...onlyFor('v2') },
 		{
 			displayName: 'Reasoning',
 			name: 'thinking',

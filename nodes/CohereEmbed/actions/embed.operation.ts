@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { modelLocator } from '../../shared/descriptions';
+import { embeddingTypesProperty, modelLocator } from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
-import { compact, perItemParameter } from '../../shared/helpers/parameters';
+import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../helpers/batches';
 
@@ -44,23 +44,7 @@ export const description: INodeProperties[] = [
 		description: 'The binary property holding the image (PNG, JPEG, WebP or GIF)',
 		displayOptions: { show: { ...show, input: ['image', 'auto'] } },
 	},
-	{
-		displayName: 'Embedding Types',
-		name: 'embeddingTypes',
-		type: 'multiOptions',
-		options: [
-			{ name: 'Base64', value: 'base64' },
-			{ name: 'Binary', value: 'binary' },
-			{ name: 'Float', value: 'float' },
-			{ name: 'Int8', value: 'int8' },
-			{ name: 'Uint8', value: 'uint8' },
-			{ name: 'Unsigned Binary', value: 'ubinary' },
-		],
-		default: ['float'],
-		description:
-			'The kinds of embeddings to get back. With one type the field holds the vector; with several, an object by type.',
-		displayOptions: { show },
-	},
+	{ ...embeddingTypesProperty, displayOptions: { show } },
 ];
 
 function isV3(model: string): boolean {
@@ -68,9 +52,7 @@ function isV3(model: string): boolean {
 }
 
 export function getModel(context: IExecuteFunctions): string {
-	const model = String(context.getNodeParameter('model', 0, '', { extractValue: true })).trim();
-	if (!model) throw new NodeOperationError(context.getNode(), 'The parameter "Model" is empty');
-	return model;
+	return getModelId(context, 0);
 }
 
 /**

@@ -1,33 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { compatibleEndpointProperties } from '../../shared/descriptions';
 import { compact, perItemParameter } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
-import { normalizePath } from '../../CohereChat/actions/openAiCompatible.operation';
+import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../helpers/batches';
 import { EMBED_LIMITS, readText } from './embed.operation';
 
 const show = { api: ['openai'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Model',
-		name: 'compatibleModel',
-		type: 'string',
-		default: 'embed-v4.0',
-		required: true,
-		description: 'The model name as the endpoint knows it (e.g. cohere_english_v3 on a gateway)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'API Path',
-		name: 'compatiblePath',
-		type: 'string',
-		default: '/compatibility/v1',
-		description:
-			"Path below the credential's Base URL where /embeddings lives: /compatibility/v1 for Cohere, e.g. /api/v1 for a gateway",
-		displayOptions: { show },
-	},
+	...compatibleEndpointProperties('embed-v4.0', '/embeddings', show),
 ];
 
 export function entryReader(

@@ -4,9 +4,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
+import { getModelId } from '../../shared/helpers/parameters';
 import { getRequestSettings, cohereApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -19,12 +20,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = String(
-		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
-	).trim();
-	if (!model) {
-		throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty', { itemIndex });
-	}
+	const model = getModelId(this, itemIndex);
 	const response = (await cohereApiRequest.call(this, {
 		method: 'GET',
 		path: `/v1/models/${encodeURIComponent(model)}`,

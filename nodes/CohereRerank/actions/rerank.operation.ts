@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asItemError, errorItem } from '../../shared/helpers/processItems';
 import { pack, runPool } from '../../shared/helpers/pool';
-import { compact, getRequiredText } from '../../shared/helpers/parameters';
+import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 
 /** Cohere ranks at most 1,000 documents per request. */
@@ -33,11 +33,7 @@ export async function rankDocuments(
 	itemIndex: number,
 ): Promise<{ ranking: RankedDocument[]; responses: IDataObject[] }> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const model = String(
-		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
-	).trim();
-	if (!model)
-		throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty', { itemIndex });
+	const model = getModelId(this, itemIndex);
 	const offsets = pack(
 		documents.map((_, index) => index),
 		MAX_DOCUMENTS,

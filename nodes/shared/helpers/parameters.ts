@@ -89,3 +89,23 @@ export function perItemParameter(
 		return value;
 	};
 }
+
+/** The model of a resource-locator field; refused when empty unless the API has a default model. */
+export function getModelId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'model',
+	required = true,
+): string {
+	const model = String(
+		context.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (!model && required) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "Model" is empty in item ${itemIndex}`,
+			{ itemIndex },
+		);
+	}
+	return model;
+}

@@ -51,6 +51,12 @@ export function normalizeBaseUrl(raw: unknown): string {
 	return text.replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
+/** `/api/v1/` and `api/v1` both become `/api/v1`. */
+export function normalizePath(path: string): string {
+	const trimmed = path.trim().replace(/\/+$/, '');
+	return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
 export async function getBaseUrl(this: CohereContext): Promise<string> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return normalizeBaseUrl(credentials.baseUrl);

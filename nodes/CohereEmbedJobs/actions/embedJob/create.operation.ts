@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { modelLocator } from '../../../shared/descriptions';
-import { compact, getRequiredText } from '../../../shared/helpers/parameters';
+import { embeddingTypesProperty, modelLocator } from '../../../shared/descriptions';
+import { compact, getRequiredText, getModelId } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
 import { datasetIdProperty, getDataset } from '../dataset/get.operation';
@@ -27,20 +27,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'search_document',
 	},
-	{
-		displayName: 'Embedding Types',
-		name: 'embeddingTypes',
-		type: 'multiOptions',
-		options: [
-			{ name: 'Base64', value: 'base64' },
-			{ name: 'Binary', value: 'binary' },
-			{ name: 'Float', value: 'float' },
-			{ name: 'Int8', value: 'int8' },
-			{ name: 'Uint8', value: 'uint8' },
-			{ name: 'Unsigned Binary', value: 'ubinary' },
-		],
-		default: ['float'],
-	},
+	embeddingTypesProperty,
 	{
 		displayName: 'Job Name',
 		name: 'jobName',
@@ -142,9 +129,8 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const model = String(
-		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
-	).trim();
+	const model = getModelId(this, itemIndex);
+
 	const types = this.getNodeParameter('embeddingTypes', itemIndex, ['float']) as string[];
 	const created = (await cohereApiRequest.call(this, {
 		method: 'POST',
