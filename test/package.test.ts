@@ -13,6 +13,7 @@ const EXPECTED_NODES = [
 	'cohereEmbed',
 	'cohereRerank',
 	'cohereEmbedJobs',
+	'cohereTokenize',
 ];
 
 describe('the package as n8n loads it', () => {

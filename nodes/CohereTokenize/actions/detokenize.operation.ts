@@ -1,0 +1,64 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { getModelId } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'IDs',
+		name: 'ids',
+		type: 'string',
+		default: '={{ $json.tokens }}',
+		required: true,
+		description: 'The token IDs: an array, or a comma-separated list such as 1234, 5678',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['detokenize'] } },
+	properties,
+);
+
+/** An array of token IDs from an array or a "1, 2, 3" string; anything else names the item. */
+export function parseTokens(this: IExecuteFunctions, value: unknown, itemIndex: number): number[] {
+	const list = Array.isArray(value)
+		? value
+		: String(value ?? '')
+				.split(',')
+				.map((t) => t.trim())
+				.filter(Boolean);
+	const tokens = list.map((token) => Number(token));
+	const bad = tokens.findIndex((token) => !Number.isInteger(token) || token < 0);
+	if (tokens.length === 0 || bad >= 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			tokens.length === 0
+				? `The parameter "IDs" is empty in item ${itemIndex}`
+				: `Token ${bad + 1} of "IDs" in item ${itemIndex} is not a token ID: ${String(list[bad])}`,
+			{ itemIndex, description: 'Give whole numbers, as an array or separated by commas.' },
+		);
+	}
+	return tokens;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const tokens = parseTokens.call(this, this.getNodeParameter('ids', itemIndex, ''), itemIndex);
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/detokenize',
+		body: { tokens, model: getModelId(this, itemIndex) },
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
+	return [{ json: { text: response.text as string } }];
+}

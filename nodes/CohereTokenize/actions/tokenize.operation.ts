@@ -1,0 +1,62 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { getModelId, getRequiredText } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+
+/** Cohere tokenizes at most 65,536 characters per request. */
+export const MAX_TOKENIZE_CHARACTERS = 65536;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '={{ $json.text }}',
+		required: true,
+		description: 'The text to split into tokens (at most 65,536 characters)',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['tokenize'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const text = getRequiredText(this, 'text', 'Text', itemIndex);
+	if (text.length > MAX_TOKENIZE_CHARACTERS) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Text" of item ${itemIndex} has ${text.length.toLocaleString('en-US')} characters; Cohere tokenizes at most 65,536`,
+			{
+				itemIndex,
+				description: 'Split the text first, e.g. with a Code node, and tokenize the parts.',
+			},
+		);
+	}
+	const response = (await cohereApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/tokenize',
+		body: { text, model: getModelId(this, itemIndex) },
+		itemIndex,
+		settings: getRequestSettings.call(this, itemIndex),
+	})) as IDataObject;
+	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
+	const tokens = (response.tokens ?? []) as number[];
+	return [
+		{
+			json: {
+				tokens,
+				token_strings: response.token_strings as string[],
+				token_count: tokens.length,
+			},
+		},
+	];
+}
