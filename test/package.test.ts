@@ -14,6 +14,7 @@ const EXPECTED_NODES = [
 	'cohereRerank',
 	'cohereEmbedJobs',
 	'cohereTokenize',
+	'cohereSummarize',
 ];
 
 describe('the package as n8n loads it', () => {
