@@ -15,6 +15,7 @@ const EXPECTED_NODES = [
 	'cohereEmbedJobs',
 	'cohereTokenize',
 	'cohereSummarize',
+	'cohereClassify',
 ];
 
 describe('the package as n8n loads it', () => {

@@ -58,8 +58,26 @@ export function seededNumbers(seed: string, count: number): number[] {
 	return values;
 }
 
+const tokenVectors = new Map<string, number[]>();
+
+/**
+ * A bag-of-words embedding: the normalized sum of a fixed random vector per word. Texts that share words are
+ * close, so classifiers and searches built on these embeddings can be checked for correctness, not only shape.
+ */
 export function fakeEmbedding(text: string, dimensions: number): number[] {
-	return seededNumbers(text, dimensions).map((v) => Math.round((v * 2 - 1) * 1000) / 1000 + 0);
+	const tokens = text.toLowerCase().match(/[a-z0-9]+/g) ?? [text];
+	const sum = new Array<number>(dimensions).fill(0);
+	for (const token of tokens) {
+		const key = `${dimensions}:${token}`;
+		let vector = tokenVectors.get(key);
+		if (!vector) {
+			vector = seededNumbers(token, dimensions).map((v) => v * 2 - 1);
+			tokenVectors.set(key, vector);
+		}
+		for (let i = 0; i < dimensions; i++) sum[i] += vector[i];
+	}
+	const norm = Math.sqrt(sum.reduce((total, v) => total + v * v, 0)) || 1;
+	return sum.map((v) => Math.round((v / norm) * 1000) / 1000 + 0);
 }
 
 const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
@@ -239,7 +257,14 @@ function chatV2(body: Json): EmulatorResponse {
 		];
 		finishReason = 'TOOL_CALL';
 	} else {
-		if (format?.type === 'json_object') {
+		const labels = (format?.json_schema as { properties?: { label?: { enum?: string[] } } } | undefined)?.properties?.label?.enum;
+		if (format?.type === 'json_object' && labels) {
+			// A classifier: the label whose few-shot examples ("- text => label" lines) share most words with the text.
+			const system = contentText(messages.find((m) => m.role === 'system')?.content);
+			const examples = [...system.matchAll(/^- (.*) => (.*)$/gm)].map((m) => ({ text: m[1], label: m[2].trim() }));
+			const score = (label: string) => examples.filter((e) => e.label === label).reduce((sum, e) => sum + overlap(prompt, e.text), 0);
+			text = JSON.stringify({ label: [...labels].sort((a, b) => score(b) - score(a))[0] });
+		} else if (format?.type === 'json_object') {
 			// A prompt containing INVALID_JSON makes the model break the requested format.
 			text = prompt.includes('INVALID_JSON')
 				? 'Sure! Here is the data you asked for.'

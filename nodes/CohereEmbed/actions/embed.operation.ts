@@ -5,7 +5,7 @@ import { embeddingTypesProperty, modelLocator } from '../../shared/descriptions'
 import { readBinaryFiles } from '../../shared/helpers/binary';
 import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
-import type { BatchResult, BatchSettings, EmbedEntry } from '../helpers/batches';
+import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 
 /** Cohere's limits for POST /v2/embed. */
 export const EMBED_LIMITS = {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { compatibleEndpointProperties } from '../../shared/descriptions';
 import { compact, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
-import type { BatchResult, BatchSettings, EmbedEntry } from '../helpers/batches';
+import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { EMBED_LIMITS, readText } from './embed.operation';
 
 const show = { api: ['openai'] };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItem } from '../../shared/helpers/processItems';
-import { planEntries, runBatches } from '../helpers/batches';
+import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
 import * as cohere from './embed.operation';
 import * as openai from './openAiCompatible.operation';
 

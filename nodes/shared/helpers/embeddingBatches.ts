@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asItemError, errorItem } from '../../shared/helpers/processItems';
-import { pack, runPool } from '../../shared/helpers/pool';
+import { asItemError, errorItem } from './processItems';
+import { pack, runPool } from './pool';
 
 /** What one input item contributes: a text or an image, or nothing when it is skipped. */
 export interface EmbedEntry {

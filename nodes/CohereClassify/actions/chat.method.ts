@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getBatching } from '../../shared/descriptions';
+import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import { processItems } from '../../shared/helpers/processItems';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import type { Example } from './examples';
+import { classification } from './examples';
+import { readInput } from './inputs';
+
+/** The instructions: the allowed labels, and the examples as few-shot lines "- text => label". */
+export function classifierPrompt(examples: Example[], labels: string[]): string {
+	return [
+		`Classify the text you are given into exactly one of these labels: ${labels.join(', ')}.`,
+		'Answer with a JSON object {"label": "<one of the labels>"}.',
+		'Examples:',
+		...examples.map((example) => `- ${example.text.replace(/\s+/g, ' ')} => ${example.label}`),
+	].join('\n');
+}
+
+/** A chat model picks one label, constrained by a JSON Schema whose label is an enum of the allowed labels. */
+export async function classifyByChat(
+	this: IExecuteFunctions,
+	examples: Example[],
+	labels: string[],
+): Promise<INodeExecutionData[]> {
+	const input = perItemParameter(this, 'input');
+	const system = classifierPrompt(examples, labels);
+	return await processItems.call(
+		this,
+		async function (this: IExecuteFunctions, itemIndex: number) {
+			const text = readInput(this, input, itemIndex);
+			const response = (await cohereApiRequest.call(this, {
+				method: 'POST',
+				path: '/v2/chat',
+				body: {
+					model: getModelId(this, itemIndex, 'chatModel'),
+					messages: [
+						{ role: 'system', content: system },
+						{ role: 'user', content: text },
+					],
+					response_format: {
+						type: 'json_object',
+						json_schema: {
+							type: 'object',
+							properties: { label: { type: 'string', enum: labels } },
+							required: ['label'],
+						},
+					},
+					temperature: 0,
+				},
+				itemIndex,
+				settings: getRequestSettings.call(this, itemIndex),
+			})) as IDataObject;
+			const content = ((response.message as IDataObject | undefined)?.content ??
+				[]) as IDataObject[];
+			const answer = content.map((part) => String(part.text ?? '')).join('');
+			let label: unknown;
+			try {
+				label = (JSON.parse(answer) as IDataObject).label;
+			} catch {
+				label = undefined;
+			}
+			if (typeof label !== 'string' || !labels.includes(label)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The model did not answer one of the labels for item ${itemIndex}`,
+					{
+						itemIndex,
+						description: `Answer: ${answer.slice(0, 300)}`,
+					},
+				);
+			}
+			return [{ json: classification(text, label, labels) }];
+		},
+		getBatching.call(this, 2),
+	);
+}
