@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { modelLocator, requestOptions } from '../shared/descriptions';
+import {
+	modelLocator,
+	requestOptions,
+	concurrencyOption,
+	truncateOption,
+} from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import { router } from './actions/router';
 
@@ -125,24 +130,12 @@ export class CohereClassify implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Concurrent Requests',
-						name: 'concurrency',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 64 },
-						default: 4,
+						...concurrencyOption(4),
 						description:
 							'How many requests are sent at the same time (texts go 96 per request for the embeddings and endpoint methods)',
 					},
 					{
-						displayName: 'Truncate',
-						name: 'truncate',
-						type: 'options',
-						options: [
-							{ name: 'End', value: 'END' },
-							{ name: 'None (Error When Too Long)', value: 'NONE' },
-							{ name: 'Start', value: 'START' },
-						],
-						default: 'END',
+						...truncateOption,
 						displayOptions: { show: { '/method': ['embeddings', 'endpoint'] } },
 					},
 					...requestOptions,

@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { priorityOption, requestOptions } from '../shared/descriptions';
+import {
+	priorityOption,
+	requestOptions,
+	concurrencyOption,
+	truncateOption,
+} from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import * as cohere from './actions/embed.operation';
 import * as openai from './actions/openAiCompatible.operation';
@@ -118,11 +123,7 @@ export class CohereEmbed implements INodeType {
 						description: 'Texts per request (Cohere takes at most 96)',
 					},
 					{
-						displayName: 'Concurrent Requests',
-						name: 'concurrency',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 64 },
-						default: 4,
+						...concurrencyOption(4),
 						description: 'How many requests of up to 96 texts are sent at the same time',
 					},
 					{
@@ -168,18 +169,7 @@ export class CohereEmbed implements INodeType {
 						description:
 							'Whether items with an empty text pass through with an empty embedding instead of failing',
 					},
-					{
-						displayName: 'Truncate',
-						name: 'truncate',
-						type: 'options',
-						options: [
-							{ name: 'End', value: 'END' },
-							{ name: 'None (Error When Too Long)', value: 'NONE' },
-							{ name: 'Start', value: 'START' },
-						],
-						default: 'END',
-						displayOptions: { show: { '/api': ['cohere'] } },
-					},
+					{ ...truncateOption, displayOptions: { show: { '/api': ['cohere'] } } },
 					...requestOptions,
 				],
 			},

@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { priorityOption, modelLocator, requestOptions } from '../shared/descriptions';
+import {
+	priorityOption,
+	modelLocator,
+	requestOptions,
+	concurrencyOption,
+} from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import { router } from './actions/router';
 
@@ -100,11 +105,7 @@ export class CohereRerank implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Concurrent Requests',
-						name: 'concurrency',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 16 },
-						default: 2,
+						...concurrencyOption(2),
 						description:
 							'With more than 1,000 documents: how many requests of 1,000 run at the same time',
 					},

@@ -161,3 +161,16 @@ export function compatibleEndpointProperties(
 		},
 	];
 }
+
+/** How Cohere handles inputs longer than the model's limit (embed, classify). */
+export const truncateOption: INodeProperties = {
+	displayName: 'Truncate',
+	name: 'truncate',
+	type: 'options',
+	options: [
+		{ name: 'End', value: 'END' },
+		{ name: 'None (Error When Too Long)', value: 'NONE' },
+		{ name: 'Start', value: 'START' },
+	],
+	default: 'END',
+};
