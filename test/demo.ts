@@ -44,6 +44,32 @@ async function main() {
 				{ json: { question: 'What is Cohere Rerank?' } },
 			],
 		},
+		{
+			title: 'Cohere Chat: a prompt with documents to cite',
+			type: 'cohereChat',
+			parameters: {
+				api: 'v2',
+				model: { __rl: true, mode: 'id', value: 'command-a-03-2025' },
+				prompt: 'How long do refunds take?',
+				documents: '["Refunds take 5 business days.", "Shipping is free over 50 EUR."]',
+			},
+		},
+		{
+			title: 'Cohere Embed: three rows, one request, 256 dimensions (first 4 shown)',
+			type: 'cohereEmbed',
+			parameters: {
+				api: 'cohere',
+				model: { __rl: true, mode: 'id', value: 'embed-v4.0' },
+				options: { outputDimension: '256' },
+			},
+			items: ['red apples', 'blue sky', 'green apples'].map((text) => ({ json: { text } })),
+		},
+		{
+			title: 'Cohere Rerank: the rows reordered for "red apples"',
+			type: 'cohereRerank',
+			parameters: { model: { __rl: true, mode: 'id', value: 'rerank-v3.5' }, query: 'red apples' },
+			items: ['blue sky', 'green apples', 'red apples'].map((text) => ({ json: { text } })),
+		},
 	];
 
 	let failed = false;
@@ -65,7 +91,9 @@ async function main() {
 			const json =
 				step.type === 'cohereHttpRequest'
 					? { status: item.json.status, body: item.json.body }
-					: item.json;
+					: step.type === 'cohereEmbed'
+						? { ...item.json, embedding: (item.json.embedding as number[]).slice(0, 4) }
+						: item.json;
 			console.log(JSON.stringify(json), '← item', JSON.stringify(item.pairedItem));
 		}
 		console.log('');
