@@ -57,9 +57,16 @@ export function normalizePath(path: string): string {
 	return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
+/** One credential read per node run, not one per request: a run of 10,000 items makes many requests. */
+const baseUrls = new WeakMap<CohereContext, Promise<string>>();
+
 export async function getBaseUrl(this: CohereContext): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	return normalizeBaseUrl(credentials.baseUrl);
+	let baseUrl = baseUrls.get(this);
+	if (!baseUrl) {
+		baseUrl = this.getCredentials(CREDENTIAL_TYPE).then((credentials) => normalizeBaseUrl(credentials.baseUrl));
+		baseUrls.set(this, baseUrl);
+	}
+	return await baseUrl;
 }
 
 /** Reads the timeout and retry options that every node keeps in its "Options" collection. */
