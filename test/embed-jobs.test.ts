@@ -262,7 +262,7 @@ describe('Cohere Embed Jobs: embed jobs', () => {
 		expect(timedOut.error?.description).toContain('Last status: processing');
 	});
 
-	test('a job on a dataset that is still validating is refused by Cohere with a clear message', async () => {
+	test('a job on a dataset that is still validating, or failed validation, is refused before creating it', async () => {
 		ctx.emulator.store.pollsUntilValidated = 5;
 		const id = await dataset('validating', ['alpha']);
 		const run = await jobs({
@@ -272,7 +272,23 @@ describe('Cohere Embed Jobs: embed jobs', () => {
 			model: byId('embed-v4.0'),
 			inputType: 'search_document',
 		});
-		expect(run.error?.message).toContain('invalid (400)');
-		expect(run.error?.description).toContain('is not validated (status: processing)');
+		expect(run.error?.message).toBe(`Dataset ${id} is still being validated (status: processing)`);
+		ctx.emulator.store.pollsUntilValidated = 0;
+		const broken = await jobs(
+			{ resource: 'dataset', operation: 'create', name: 'broken', source: 'binary' },
+			[{ json: {}, binary: { data: file('not json\n', 'rows.jsonl') } }],
+		);
+		const failed = await jobs({
+			resource: 'embedJob',
+			operation: 'create',
+			datasetId: broken.items[0].json.id,
+			model: byId('embed-v4.0'),
+			inputType: 'search_document',
+		});
+		expect(failed.error?.message).toBe(
+			`Cohere could not validate dataset ${broken.items[0].json.id}`,
+		);
+		expect(failed.error?.description).toBe('line 1 is not valid JSON');
+		expect(ctx.emulator.requestsTo('/v1/embed-jobs', 'POST')).toHaveLength(0);
 	});
 });

@@ -257,12 +257,20 @@ function chatV2(body: Json): EmulatorResponse {
 		];
 		finishReason = 'TOOL_CALL';
 	} else {
-		const labels = (format?.json_schema as { properties?: { label?: { enum?: string[] } } } | undefined)?.properties?.label?.enum;
+		const labels = (
+			format?.json_schema as { properties?: { label?: { enum?: string[] } } } | undefined
+		)?.properties?.label?.enum;
 		if (format?.type === 'json_object' && labels) {
 			// A classifier: the label whose few-shot examples ("- text => label" lines) share most words with the text.
 			const system = contentText(messages.find((m) => m.role === 'system')?.content);
-			const examples = [...system.matchAll(/^- (.*) => (.*)$/gm)].map((m) => ({ text: m[1], label: m[2].trim() }));
-			const score = (label: string) => examples.filter((e) => e.label === label).reduce((sum, e) => sum + overlap(prompt, e.text), 0);
+			const examples = [...system.matchAll(/^- (.*) => (.*)$/gm)].map((m) => ({
+				text: m[1],
+				label: m[2].trim(),
+			}));
+			const score = (label: string) =>
+				examples
+					.filter((e) => e.label === label)
+					.reduce((sum, e) => sum + overlap(prompt, e.text), 0);
 			text = JSON.stringify({ label: [...labels].sort((a, b) => score(b) - score(a))[0] });
 		} else if (format?.type === 'json_object') {
 			// A prompt containing INVALID_JSON makes the model break the requested format.
@@ -677,9 +685,9 @@ function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | und
 				? {
 						validation_error: missingKept.length
 							? `keep_fields missing from the file: ${missingKept.join(', ')}`
-							: rows.length === 0
-								? 'the file has no rows'
-								: errors[0],
+							: errors.length
+								? errors[0]
+								: 'the file has no rows',
 					}
 				: {}),
 			validation_warnings: skip ? errors : [],

@@ -63,7 +63,9 @@ const baseUrls = new WeakMap<CohereContext, Promise<string>>();
 export async function getBaseUrl(this: CohereContext): Promise<string> {
 	let baseUrl = baseUrls.get(this);
 	if (!baseUrl) {
-		baseUrl = this.getCredentials(CREDENTIAL_TYPE).then((credentials) => normalizeBaseUrl(credentials.baseUrl));
+		baseUrl = this.getCredentials(CREDENTIAL_TYPE).then((credentials) =>
+			normalizeBaseUrl(credentials.baseUrl),
+		);
 		baseUrls.set(this, baseUrl);
 	}
 	return await baseUrl;

@@ -10,7 +10,7 @@ import { embeddingTypesProperty, modelLocator } from '../../../shared/descriptio
 import { compact, getRequiredText, getModelId } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
-import { datasetIdProperty, getDataset } from '../dataset/get.operation';
+import { datasetIdProperty, failedValidation, getDataset } from '../dataset/get.operation';
 
 const properties: INodeProperties[] = [
 	{ ...datasetIdProperty, description: 'The validated embed-input dataset to embed' },
@@ -124,20 +124,43 @@ async function downloadRows(
 	return rows;
 }
 
+/** A job on a dataset that is still validating, or failed validation, is refused with the reason. */
+async function checkDatasetReady(
+	this: IExecuteFunctions,
+	datasetId: string,
+	itemIndex: number,
+): Promise<void> {
+	const dataset = await getDataset.call(this, datasetId, itemIndex);
+	const status = String(dataset.validation_status ?? '');
+	if (status === 'failed') throw failedValidation(this, dataset, itemIndex);
+	if (status === 'queued' || status === 'processing') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Dataset ${datasetId} is still being validated (status: ${status})`,
+			{
+				itemIndex,
+				description:
+					'Create the dataset with "Wait for Validation" on, or run the job once Get Dataset shows "validated".',
+			},
+		);
+	}
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const model = getModelId(this, itemIndex);
-
+	const datasetId = getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim();
+	await checkDatasetReady.call(this, datasetId, itemIndex);
 	const types = this.getNodeParameter('embeddingTypes', itemIndex, ['float']) as string[];
 	const created = (await cohereApiRequest.call(this, {
 		method: 'POST',
 		path: '/v1/embed-jobs',
 		body: compact({
 			model,
-			dataset_id: getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim(),
+			dataset_id: datasetId,
 			input_type: this.getNodeParameter('inputType', itemIndex) as string,
 			embedding_types: types.length ? types : undefined,
 			truncate: this.getNodeParameter('truncate', itemIndex, 'END') as string,
