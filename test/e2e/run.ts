@@ -696,6 +696,21 @@ async function main() {
 				`message: ${bad.data?.message}`,
 			);
 		});
+		const dropdown = await api('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+			path: 'parameters.model',
+			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.cohereChat`, version: 1 },
+			currentNodeParameters: { api: 'v2' },
+			methodName: 'searchChatModels',
+			filter: 'command-r',
+			credentials: { cohereBearerApi: { id: created.data.id, name: 'Cohere emulator (test)' } },
+		});
+		check('the model dropdown fills in the editor (Chat, filtered by "command-r")', () => {
+			expectEqual(
+				(dropdown.data?.results ?? []).map((r: { value: string }) => r.value),
+				['command-r-08-2024', 'command-r-plus-08-2024', 'command-r7b-12-2024'],
+				`dropdown answer ${JSON.stringify(dropdown).slice(0, 300)}`,
+			);
+		});
 		check('n8n logged no warning or error about the package while serving', () => {
 			const lines = packageLogLines(server!.log());
 			expectEqual(lines, [], 'log lines');
