@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { embeddingTypesProperty, modelLocator } from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
-import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import { asText, compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 
@@ -95,9 +95,7 @@ export function readText(
 	skipEmpty: boolean,
 	text: (itemIndex: number) => unknown,
 ): EmbedEntry | 'skip' {
-	const raw = text(itemIndex);
-	const value =
-		raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw);
+	const value = asText(text(itemIndex));
 	if (!value.trim()) {
 		if (skipEmpty) return 'skip';
 		throw new NodeOperationError(

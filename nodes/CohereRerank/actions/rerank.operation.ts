@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asItemError, errorItem } from '../../shared/helpers/processItems';
 import { pack, runPool } from '../../shared/helpers/pool';
-import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
+import { asText, compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 
 /** Cohere ranks at most 1,000 documents per request. */
@@ -12,13 +12,6 @@ export const MAX_DOCUMENTS = 1000;
 export interface RankedDocument {
 	index: number;
 	relevance_score: number;
-}
-
-/** Documents sent as text: strings as they are, objects as JSON. */
-function documentText(value: unknown): string {
-	if (typeof value === 'string') return value;
-	if (value === undefined || value === null) return '';
-	return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /**
@@ -77,7 +70,7 @@ export async function rerankItems(this: IExecuteFunctions): Promise<INodeExecuti
 	const candidates: Array<{ itemIndex: number; text: string }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const text = documentText(this.getNodeParameter('document', itemIndex, ''));
+			const text = asText(this.getNodeParameter('document', itemIndex, ''));
 			if (!text.trim()) {
 				throw new NodeOperationError(
 					this.getNode(),
@@ -139,7 +132,7 @@ export async function rerankField(
 		);
 	}
 	if (documents.length === 0) return [];
-	const texts = documents.map(documentText);
+	const texts = documents.map(asText);
 	const empty = texts.findIndex((text) => !text.trim());
 	if (empty >= 0) {
 		throw new NodeOperationError(

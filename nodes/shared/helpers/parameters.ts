@@ -109,3 +109,10 @@ export function getModelId(
 	}
 	return model;
 }
+
+/** A per-item value sent as text: strings as they are, objects as JSON, nothing as an empty string. */
+export function asText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value === undefined || value === null) return '';
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}

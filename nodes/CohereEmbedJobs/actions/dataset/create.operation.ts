@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { perItemParameter } from '../../../shared/helpers/parameters';
+import { asText, perItemParameter } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
 import { failedValidation } from './get.operation';
@@ -159,8 +159,8 @@ export async function executeFromItems(this: IExecuteFunctions): Promise<INodeEx
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const kept = [...list(options.keepFields), ...list(options.optionalFields)];
 	const rows = items.map((item, itemIndex) => {
-		const value = text(itemIndex);
-		if (value === undefined || value === null || String(value).trim() === '') {
+		const value = asText(text(itemIndex));
+		if (!value.trim()) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`The parameter "Text" is empty in item ${itemIndex}`,
@@ -172,7 +172,7 @@ export async function executeFromItems(this: IExecuteFunctions): Promise<INodeEx
 		);
 		return JSON.stringify({
 			...extra,
-			text: typeof value === 'string' ? value : JSON.stringify(value),
+			text: value,
 		});
 	});
 	const dataset = await upload.call(this, 0, {
