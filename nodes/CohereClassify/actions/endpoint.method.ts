@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
-import { errorItem } from '../../shared/helpers/processItems';
+import {
+	perItemOutput,
+	planEntries,
+	responseItems,
+	runBatches,
+} from '../../shared/helpers/embeddingBatches';
 import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { Example } from './examples';
@@ -49,28 +53,9 @@ export async function classifyByEndpoint(
 		},
 	);
 
-	if (!this.getNodeParameter('simplify', 0, true)) {
-		const raw: INodeExecutionData[] = [...plan.failed.values()];
-		for (const { batch, result, error } of results) {
-			if (result)
-				raw.push({
-					json: result.response,
-					pairedItem: batch.map((entry) => ({ item: entry.itemIndex })),
-				});
-			else if (error) raw.push(...batch.map((entry) => errorItem(error, entry.itemIndex)));
-		}
-		return raw;
-	}
-	const byItem = new Map<number, INodeExecutionData>(plan.failed);
-	for (const { batch, result, error } of results) {
-		batch.forEach((entry, i) => {
-			if (result)
-				byItem.set(entry.itemIndex, {
-					json: result.embeddings[i] as IDataObject,
-					pairedItem: { item: entry.itemIndex },
-				});
-			else if (error) byItem.set(entry.itemIndex, errorItem(error, entry.itemIndex));
-		});
-	}
-	return this.getInputData().map((_, itemIndex) => byItem.get(itemIndex)!);
+	if (!this.getNodeParameter('simplify', 0, true)) return responseItems(plan, results);
+	return perItemOutput.call(this, plan, results, (itemIndex, value) => ({
+		json: value as IDataObject,
+		pairedItem: { item: itemIndex },
+	}));
 }

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem } from '../../shared/helpers/processItems';
-import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
+import {
+	perItemOutput,
+	planEntries,
+	responseItems,
+	runBatches,
+} from '../../shared/helpers/embeddingBatches';
 import * as cohere from './embed.operation';
 import * as openai from './openAiCompatible.operation';
 
@@ -29,34 +33,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		});
 	}
 
-	if (output === 'raw') {
-		const raw: INodeExecutionData[] = [...plan.failed.values()];
-		for (const { batch, result, error } of results) {
-			if (result)
-				raw.push({
-					json: result.response,
-					pairedItem: batch.map((entry) => ({ item: entry.itemIndex })),
-				});
-			else if (error) raw.push(...batch.map((entry) => errorItem(error, entry.itemIndex)));
-		}
-		return [raw];
-	}
-
-	const embeddings = new Map<number, unknown>();
-	const failures = new Map<number, INodeExecutionData>(plan.failed);
-	for (const { batch, result, error } of results) {
-		batch.forEach((entry, index) => {
-			if (result) embeddings.set(entry.itemIndex, result.embeddings[index]);
-			else if (error) failures.set(entry.itemIndex, errorItem(error, entry.itemIndex));
-		});
-	}
+	if (output === 'raw') return [responseItems(plan, results)];
 	return [
-		items.map((item, itemIndex) => {
-			const failure = failures.get(itemIndex);
-			if (failure) return failure;
-			const embedding = (embeddings.get(itemIndex) ?? null) as IDataObject[keyof IDataObject];
+		perItemOutput.call(this, plan, results, (itemIndex, value) => {
+			const embedding = (value ?? null) as IDataObject[keyof IDataObject];
 			const json: IDataObject =
-				output === 'embeddingOnly' ? { [field]: embedding } : { ...item.json, [field]: embedding };
+				output === 'embeddingOnly'
+					? { [field]: embedding }
+					: { ...items[itemIndex].json, [field]: embedding };
 			return { json, pairedItem: { item: itemIndex } };
 		}),
 	];

@@ -83,9 +83,7 @@ export async function runBatches(
 			settings.maxImageBytes,
 		),
 	];
-	const results: Array<{ batch: EmbedEntry[]; result?: BatchResult; error?: Error }> = batches.map(
-		(batch) => ({ batch }),
-	);
+	const results: BatchOutcome[] = batches.map((batch) => ({ batch }));
 	const continueOnFail = this.continueOnFail();
 	let stop = false;
 	await runPool(
@@ -115,4 +113,43 @@ export async function runBatches(
 	if (failedBatch && !continueOnFail) throw failedBatch.error;
 	const billedTokens = results.reduce((sum, entry) => sum + (entry.result?.billedTokens ?? 0), 0);
 	return { results, billedTokens };
+}
+
+export type BatchOutcome = { batch: EmbedEntry[]; result?: BatchResult; error?: Error };
+
+/** Raw output: one item per request, paired to the items it carried; error items for what failed. */
+export function responseItems(plan: EmbedPlan, results: BatchOutcome[]): INodeExecutionData[] {
+	const items: INodeExecutionData[] = [...plan.failed.values()];
+	for (const { batch, result, error } of results) {
+		if (result)
+			items.push({
+				json: result.response,
+				pairedItem: batch.map((entry) => ({ item: entry.itemIndex })),
+			});
+		else if (error) items.push(...batch.map((entry) => errorItem(error, entry.itemIndex)));
+	}
+	return items;
+}
+
+/**
+ * One output item per input item, in input order: `toItem` gets the value the API returned for the item
+ * (undefined for a skipped one); refused items and items of failed requests become error items.
+ */
+export function perItemOutput(
+	this: IExecuteFunctions,
+	plan: EmbedPlan,
+	results: BatchOutcome[],
+	toItem: (itemIndex: number, value: unknown) => INodeExecutionData,
+): INodeExecutionData[] {
+	const values = new Map<number, unknown>();
+	const failures = new Map<number, INodeExecutionData>(plan.failed);
+	for (const { batch, result, error } of results) {
+		batch.forEach((entry, index) => {
+			if (result) values.set(entry.itemIndex, result.embeddings[index]);
+			else if (error) failures.set(entry.itemIndex, errorItem(error, entry.itemIndex));
+		});
+	}
+	return this.getInputData().map(
+		(_, itemIndex) => failures.get(itemIndex) ?? toItem(itemIndex, values.get(itemIndex)),
+	);
 }
