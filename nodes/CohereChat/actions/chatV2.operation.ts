@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
+import { contentText } from '../../shared/helpers/chatContent';
 import { compact, getJsonParameter, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import {
@@ -89,14 +90,6 @@ export function getDocuments(
 	});
 }
 
-function textOf(content: unknown, type: string): string | undefined {
-	if (!Array.isArray(content)) return undefined;
-	const parts = content
-		.filter((part: IDataObject) => part.type === type)
-		.map((part: IDataObject) => String(part[type] ?? part.text ?? ''));
-	return parts.length ? parts.join('') : undefined;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -160,14 +153,14 @@ export async function execute(
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	const message = (response.message ?? {}) as IDataObject;
-	const text = textOf(message.content, 'text') ?? '';
+	const text = contentText(message.content, 'text') ?? '';
 	const simplified: IDataObject = compact({
 		text,
 		finish_reason: response.finish_reason,
 		citations: message.citations,
 		tool_plan: message.tool_plan,
 		tool_calls: simplifyToolCalls(message.tool_calls),
-		thinking: textOf(message.content, 'thinking'),
+		thinking: contentText(message.content, 'thinking'),
 		usage: response.usage,
 		logprobs: response.logprobs,
 	});

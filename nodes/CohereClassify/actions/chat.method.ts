@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getBatching } from '../../shared/descriptions';
+import { contentText } from '../../shared/helpers/chatContent';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { processItems } from '../../shared/helpers/processItems';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
@@ -53,9 +54,7 @@ export async function classifyByChat(
 				itemIndex,
 				settings: getRequestSettings.call(this, itemIndex),
 			})) as IDataObject;
-			const content = ((response.message as IDataObject | undefined)?.content ??
-				[]) as IDataObject[];
-			const answer = content.map((part) => String(part.text ?? '')).join('');
+			const answer = contentText((response.message as IDataObject | undefined)?.content) ?? '';
 			let label: unknown;
 			try {
 				label = (JSON.parse(answer) as IDataObject).label;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { contentText } from '../../shared/helpers/chatContent';
 import { compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 
@@ -101,11 +102,7 @@ async function chatOnce(
 		itemIndex,
 		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
-	const content = ((response.message as IDataObject | undefined)?.content ?? []) as IDataObject[];
-	const text = content
-		.filter((part) => part.type === 'text')
-		.map((part) => String(part.text))
-		.join('');
+	const text = contentText((response.message as IDataObject | undefined)?.content) ?? '';
 	return {
 		text: text.trim(),
 		response,
