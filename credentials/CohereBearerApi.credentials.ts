@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -78,14 +80,21 @@ export class CohereBearerApi implements ICredentialType {
 		return { ...requestOptions, headers };
 	}
 
+	/**
+	 * A request-based test, run by n8n itself. Redirects are not followed (the key must not go to another
+	 * host, and a Base URL that redirects should be replaced by its target), and a 200 must look like
+	 * Cohere's models list: an HTML page from a wrong Base URL is not a success.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{String($credentials.baseUrl || "https://api.cohere.com").trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
+				'={{String($credentials.baseUrl || "https://api.cohere.com").trim().replace(/^(?![a-z][a-z0-9+.-]*:\\/\\/)/i, "https://").replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
 			url: '/v1/models',
 			method: 'GET',
 			qs: { page_size: 1 },
+			disableFollowRedirect: true,
 		},
+		// n8n's tester reads both kinds of rule from one list; its type only allows one kind per list.
 		rules: [
 			{
 				type: 'responseCode',
@@ -103,6 +112,24 @@ export class CohereBearerApi implements ICredentialType {
 						'The Base URL does not serve the Cohere API (404 on /v1/models). Check the Base URL.',
 				},
 			},
-		],
+			...[301, 302, 303, 307, 308].map((status) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: status,
+					message: `The Base URL redirects elsewhere (${status}). The API key is only sent to the Base URL itself: set the Base URL to the address it redirects to.`,
+				},
+			})),
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'models',
+					value: undefined,
+					message:
+						"The Base URL answered, but not like the Cohere API (no models list on /v1/models). Check the Base URL: https://api.cohere.com, or your gateway's Cohere-compatible address.",
+				},
+			},
+		] as Array<
+			IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody
+		> as IAuthenticateRuleResponseCode[],
 	};
 }

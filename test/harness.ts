@@ -363,8 +363,9 @@ export async function testCredential(
 		[],
 	);
 	const filled = await helper.getDecrypted(undefined, undefined, CREDENTIAL_TYPE);
+	let response: INodeExecutionData[][] | null | undefined;
 	try {
-		await new RoutingNode(context, nodeType, {
+		response = await new RoutingNode(context, nodeType, {
 			id: '1',
 			name: 'Cohere API',
 			type: CREDENTIAL_TYPE,
@@ -384,6 +385,19 @@ export async function testCredential(
 			};
 		}
 		return { status: 'Error', message: (error as Error).message };
+	}
+	// As n8n's CredentialsTester: a success body whose `key` equals `value` is an error.
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const json = response?.[0]?.[0]?.json as unknown;
+		const found = rule.properties.key
+			.split('.')
+			.reduce<unknown>(
+				(value, key) =>
+					value !== null && value !== undefined ? (value as Record<string, unknown>)[key] : undefined,
+				json,
+			);
+		if (found === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -1,14 +1,10 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	modelLocator,
-	requestOptions,
-	concurrencyOption,
-	truncateOption,
-} from '../shared/descriptions';
+import { modelLocator } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import { router } from './actions/router';
+import { optionsDescription } from './actions/options.description';
 
 export class CohereClassify implements INodeType {
 	description: INodeTypeDescription = {
@@ -122,25 +118,7 @@ export class CohereClassify implements INodeType {
 				description:
 					'Whether to return one classification per item (off, with the endpoint method: the API response of each request)',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						...concurrencyOption(4),
-						description:
-							'How many requests are sent at the same time (texts go 96 per request for the embeddings and endpoint methods)',
-					},
-					{
-						...truncateOption,
-						displayOptions: { show: { '/method': ['embeddings', 'endpoint'] } },
-					},
-					...requestOptions,
-				],
-			},
+			optionsDescription,
 		],
 	};
 

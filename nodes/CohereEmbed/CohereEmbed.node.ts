@@ -1,16 +1,11 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	priorityOption,
-	requestOptions,
-	concurrencyOption,
-	truncateOption,
-} from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import * as cohere from './actions/embed.operation';
 import * as openai from './actions/openAiCompatible.operation';
 import { router } from './actions/router';
+import { optionsDescription } from './actions/options.description';
 
 export class CohereEmbed implements INodeType {
 	description: INodeTypeDescription = {
@@ -107,72 +102,7 @@ export class CohereEmbed implements INodeType {
 				default: 'embedding',
 				displayOptions: { hide: { output: ['raw'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Batch Size',
-						name: 'batchSize',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 96 },
-						default: 96,
-						description: 'Texts per request (Cohere takes at most 96)',
-					},
-					{
-						...concurrencyOption(4),
-						description: 'How many requests of up to 96 texts are sent at the same time',
-					},
-					{
-						displayName: 'Encoding Format',
-						name: 'encodingFormat',
-						type: 'options',
-						options: [
-							{ name: 'Float', value: 'float' },
-							{ name: 'Base64', value: 'base64' },
-						],
-						default: 'float',
-						displayOptions: { show: { '/api': ['openai'] } },
-					},
-					{
-						displayName: 'Max Tokens',
-						name: 'maxTokens',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 512,
-						description: 'Tokens embedded per input; longer inputs are truncated as Truncate says',
-						displayOptions: { show: { '/api': ['cohere'] } },
-					},
-					{
-						displayName: 'Output Dimension',
-						name: 'outputDimension',
-						type: 'options',
-						options: [
-							{ name: '256', value: '256' },
-							{ name: '512', value: '512' },
-							{ name: '1024', value: '1024' },
-							{ name: '1536', value: '1536' },
-						],
-						default: '1536',
-						description:
-							'Size of the embeddings, for models that support it (embed-v4.0 and newer)',
-					},
-					{ ...priorityOption, displayOptions: { show: { '/api': ['cohere'] } } },
-					{
-						displayName: 'Skip Empty Texts',
-						name: 'skipEmpty',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether items with an empty text pass through with an empty embedding instead of failing',
-					},
-					{ ...truncateOption, displayOptions: { show: { '/api': ['cohere'] } } },
-					...requestOptions,
-				],
-			},
+			optionsDescription,
 		],
 	};
 

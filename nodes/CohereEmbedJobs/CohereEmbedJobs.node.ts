@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptions } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import * as datasetCreate from './actions/dataset/create.operation';
 import * as datasetDelete from './actions/dataset/delete.operation';
@@ -11,6 +10,7 @@ import * as jobCancel from './actions/embedJob/cancel.operation';
 import * as jobCreate from './actions/embedJob/create.operation';
 import * as jobGet from './actions/embedJob/get.operation';
 import { router } from './actions/router';
+import { optionsDescription } from './actions/options.description';
 
 export class CohereEmbedJobs implements INodeType {
 	description: INodeTypeDescription = {
@@ -85,84 +85,7 @@ export class CohereEmbedJobs implements INodeType {
 			...jobCreate.description,
 			...jobGet.description,
 			...jobCancel.description,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				displayOptions: { show: { operation: ['create'] } },
-				options: [
-					{
-						displayName: 'CSV Delimiter',
-						name: 'csvDelimiter',
-						type: 'string',
-						default: ',',
-						displayOptions: { show: { '/resource': ['dataset'] } },
-					},
-					{
-						displayName: 'Keep Fields',
-						name: 'keepFields',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. url, title',
-						description:
-							'Fields kept in the dataset besides text, comma-separated; validation fails when one is missing',
-						displayOptions: { show: { '/resource': ['dataset'] } },
-					},
-					{
-						displayName: 'Max Wait (Seconds)',
-						name: 'maxWait',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 600,
-						description: 'How long to wait for validation or completion before failing',
-					},
-					{
-						displayName: 'Optional Fields',
-						name: 'optionalFields',
-						type: 'string',
-						default: '',
-						description: 'Fields kept when present, comma-separated',
-						displayOptions: { show: { '/resource': ['dataset'] } },
-					},
-					{
-						displayName: 'Poll Interval (Seconds)',
-						name: 'pollInterval',
-						type: 'number',
-						typeOptions: { minValue: 0.01, numberPrecision: 2 },
-						default: 2,
-						description: 'First wait between status reads; it doubles after each read, up to 30 s',
-					},
-					{
-						displayName: 'Skip Malformed Input',
-						name: 'skipMalformedInput',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether malformed rows are dropped (and listed in the warnings) instead of failing validation',
-						displayOptions: { show: { '/resource': ['dataset'] } },
-					},
-					{
-						displayName: 'Text Separator',
-						name: 'textSeparator',
-						type: 'string',
-						default: '',
-						description: 'How .txt uploads are split into rows (a line break by default)',
-						displayOptions: { show: { '/resource': ['dataset'] } },
-					},
-					{
-						displayName: 'Wait for Validation',
-						name: 'waitForValidation',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to poll the new dataset until Cohere has validated it, failing with its warnings if it cannot',
-						displayOptions: { show: { '/resource': ['dataset'] } },
-					},
-					...requestOptions,
-				],
-			},
+			optionsDescription,
 		],
 	};
 

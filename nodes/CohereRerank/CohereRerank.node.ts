@@ -1,14 +1,10 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	priorityOption,
-	modelLocator,
-	requestOptions,
-	concurrencyOption,
-} from '../shared/descriptions';
+import { modelLocator } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import { router } from './actions/router';
+import { optionsDescription, topNProperty } from './actions/options.description';
 
 export class CohereRerank implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,14 +67,7 @@ export class CohereRerank implements INodeType {
 				description: 'An array of texts or objects to rank',
 				displayOptions: { show: { source: ['field'] } },
 			},
-			{
-				displayName: 'Top N',
-				name: 'topN',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'How many of the best documents to keep (0 keeps all, reordered)',
-			},
+			topNProperty,
 			{
 				displayName: 'Output',
 				name: 'output',
@@ -97,30 +86,7 @@ export class CohereRerank implements INodeType {
 				],
 				default: 'items',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						...concurrencyOption(2),
-						description:
-							'With more than 1,000 documents: how many requests of 1,000 run at the same time',
-					},
-					{
-						displayName: 'Max Tokens Per Document',
-						name: 'maxTokensPerDoc',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 4096,
-						description: 'Longer documents are truncated to this many tokens',
-					},
-					priorityOption,
-					...requestOptions,
-				],
-			},
+			optionsDescription,
 		],
 	};
 

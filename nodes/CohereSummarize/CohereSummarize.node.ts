@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { batchingOptions, modelLocator, requestOptions } from '../shared/descriptions';
+import { modelLocator } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import { router } from './actions/router';
+import { optionsDescription } from './actions/options.description';
 
 export class CohereSummarize implements INodeType {
 	description: INodeTypeDescription = {
@@ -107,34 +108,7 @@ export class CohereSummarize implements INodeType {
 				default: true,
 				description: 'Whether to return {summary, usage} instead of the API response body',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Max Part Size (Characters)',
-						name: 'maxPartCharacters',
-						type: 'number',
-						typeOptions: { minValue: 1000 },
-						default: 60000,
-						description:
-							'Chat method: longer texts are summarized in parts of this size, then the part summaries summarized',
-						displayOptions: { show: { '/method': ['chat'] } },
-					},
-					{
-						displayName: 'Temperature',
-						name: 'temperature',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 5, numberPrecision: 2 },
-						default: 0.3,
-					},
-					...batchingOptions(2),
-					...requestOptions,
-				],
-			},
+			optionsDescription,
 		],
 	};
 

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { checkNumberFields } from './helpers/numbers';
 import type { ProcessItemsOptions } from './helpers/processItems';
-
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './transport';
 
 export type ModelSearchMethod =
 	| 'searchAllModels'
@@ -44,26 +43,7 @@ export function modelLocator(
 	};
 }
 
-/** Timeout and retries, shown in every node's "Options" collection and read by the transport. */
-export const requestOptions: INodeProperties[] = [
-	{
-		displayName: 'Max Retries',
-		name: 'maxRetries',
-		type: 'number',
-		default: DEFAULT_MAX_RETRIES,
-		typeOptions: { minValue: 0, maxValue: 10 },
-		description:
-			'How often to retry a request that failed with 408, 429, 5xx or a connection reset, waiting longer each time (and as long as Cohere asks)',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeout',
-		type: 'number',
-		default: DEFAULT_TIMEOUT_SECONDS,
-		typeOptions: { minValue: 1 },
-		description: 'How long to wait for Cohere to answer one request',
-	},
-];
+export { requestOptions } from './transport/settings';
 
 /** How many items a node sends at once; the per-item runner keeps output order and pairing whatever the value. */
 export function concurrencyOption(defaultValue: number): INodeProperties {
@@ -87,7 +67,7 @@ export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
 			name: 'batchDelay',
 			type: 'number',
 			default: 0,
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 3_600_000 },
 			description:
 				'Send items in batches of "Concurrent Requests" with this pause between batches, for a steady pace under per-minute limits. 0 sends the next item as soon as a request ends.',
 		},
@@ -98,11 +78,16 @@ export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
 export function getBatching(
 	this: IExecuteFunctions,
 	defaultConcurrency: number,
-): ProcessItemsOptions {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+): Required<ProcessItemsOptions> {
+	const options = checkNumberFields(
+		this,
+		batchingOptions(defaultConcurrency),
+		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
+		0,
+	);
 	return {
-		concurrency: typeof options.concurrency === 'number' ? options.concurrency : defaultConcurrency,
-		delayBetweenBatchesMs: typeof options.batchDelay === 'number' ? options.batchDelay : 0,
+		concurrency: (options.concurrency as number | undefined) ?? defaultConcurrency,
+		delayBetweenBatchesMs: (options.batchDelay as number | undefined) ?? 0,
 	};
 }
 

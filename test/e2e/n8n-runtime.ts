@@ -1,6 +1,7 @@
 /* The real n8n for e2e tests and the editor demo: Node 24 and n8n installed once per machine into a cache
  * folder outside the repo, our package packed and installed into an n8n user folder as a community package. */
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,13 +106,25 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 	};
 }
 
+/**
+ * A port nobody listens on right now. Every n8n process gets its own task-broker port: two n8n processes on
+ * one machine (a parallel run, a developer's own n8n) otherwise collide on the default 5679.
+ */
+export async function freePort(): Promise<number> {
+	const server = createNetServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
+}
+
 /** Runs an n8n CLI command without blocking this process, whose event loop serves the emulator. */
 export async function n8n(
 	userFolder: string,
 	args: string[],
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
 	const child = spawn(NODE24, [N8N_BIN, ...args], {
-		env: n8nEnv(userFolder),
+		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let stdout = '';
@@ -166,6 +179,7 @@ export async function startServer(userFolder: string, port: number) {
 			N8N_PORT: String(port),
 			N8N_HOST: '127.0.0.1',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		}),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -182,4 +196,35 @@ export async function startServer(userFolder: string, port: number) {
 	}
 	child.kill();
 	throw new Error(`n8n did not start:\n${log.slice(-3000)}`);
+}
+
+/**
+ * The run data in `n8n execute --rawOutput`'s stdout: the JSON object from a line that starts with `{` to
+ * its matching closing brace, whatever n8n logs before or after it (a task runner registering late prints
+ * after the run data on a loaded machine).
+ */
+export function readRunData(stdout: string): any | undefined {
+	for (const match of stdout.matchAll(/^\{/gm)) {
+		const start = match.index ?? 0;
+		let depth = 0;
+		let inString = false;
+		for (let i = start; i < stdout.length; i++) {
+			const char = stdout[i];
+			if (inString) {
+				if (char === '\\') i++;
+				else if (char === '"') inString = false;
+			} else if (char === '"') inString = true;
+			else if (char === '{') depth++;
+			else if (char === '}' && --depth === 0) {
+				try {
+					const data = JSON.parse(stdout.slice(start, i + 1));
+					if (data && typeof data === 'object' && 'data' in data) return data;
+				} catch {
+					// not the run data: try the next line that starts with {
+				}
+				break;
+			}
+		}
+	}
+	return undefined;
 }

@@ -21,6 +21,7 @@ import {
 	n8n,
 	packPackage,
 	PACKAGE_NAME,
+	readRunData,
 	ROOT,
 	startServer,
 	WORKFLOWS_DIR,
@@ -79,6 +80,8 @@ interface Item {
 }
 interface Execution {
 	status: number | null;
+	/** Whether run data could be read from n8n's output at all. */
+	read: boolean;
 	output: (node: string) => Item[];
 	error: { message?: string; description?: string } | undefined;
 	nodeError: (node: string) => { message?: string; description?: string } | undefined;
@@ -89,22 +92,24 @@ interface Execution {
 async function execute(userFolder: string, id: string): Promise<Execution> {
 	const result = await n8n(userFolder, ['execute', `--id=${id}`, '--rawOutput']);
 	const stdout = String(result.stdout);
-	// Log lines may come first; the run data is the JSON object that starts a line.
-	const start = stdout.search(/^\{/m);
-	let data: any = {};
-	try {
-		data = start >= 0 ? JSON.parse(stdout.slice(start)) : {};
-	} catch {
-		data = {};
-	}
+	const data = readRunData(stdout);
 	const runData = data?.data?.resultData?.runData ?? {};
 	return {
 		status: result.status,
+		read: data !== undefined,
 		output: (node) => runData[node]?.[0]?.data?.main?.[0] ?? [],
 		error: data?.data?.resultData?.error,
 		nodeError: (node) => runData[node]?.[0]?.error,
 		log: `${stdout}\n${String(result.stderr)}`,
 	};
+}
+
+/** "Runs without error" needs run data that says so: no run data read is a failure, not a pass. */
+function checkRanWithoutError(run: Execution) {
+	check('runs without error', () => {
+		expectTrue(run.read, `no run data could be read from n8n's output:\n${run.log.slice(-2000)}`);
+		expectTrue(!run.error, `${JSON.stringify(run.error)}\n${run.log.slice(-2000)}`);
+	});
 }
 
 async function main() {
@@ -229,9 +234,7 @@ async function main() {
 		console.log('\nWorkflow "Cohere: List Models and Raw HTTP"');
 		emulator.reset();
 		const main = await execute(userFolder, 'e2eModelsRawHttp');
-		check('runs without error', () =>
-			expectTrue(!main.error, `${JSON.stringify(main.error)}\n${main.log.slice(-2000)}`),
-		);
+		checkRanWithoutError(main);
 		check('List Chat Models: every chat model, pages of 4 followed to the end', () => {
 			expectEqual(
 				main.output('List Chat Models').map((i) => i.json.name),
@@ -325,9 +328,7 @@ async function main() {
 		console.log('\nWorkflow "Cohere: Chat in every form"');
 		emulator.reset();
 		const chat = await execute(userFolder, 'e2eCohereChat001');
-		check('runs without error', () =>
-			expectTrue(!chat.error, `${JSON.stringify(chat.error)}\n${chat.log.slice(-2000)}`),
-		);
+		checkRanWithoutError(chat);
 		check('Chat: one simplified answer per question, in order, paired', () => {
 			expectEqual(
 				chat.output('Chat').map((i) => [i.json.text, i.json.finish_reason, i.pairedItem]),
@@ -436,9 +437,7 @@ async function main() {
 			'green apples and pears',
 			'a quiet harbour',
 		];
-		check('runs without error', () =>
-			expectTrue(!corpus.error, `${JSON.stringify(corpus.error)}\n${corpus.log.slice(-2000)}`),
-		);
+		checkRanWithoutError(corpus);
 		check(
 			'Embed: 5 rows in one request, each row with its fields and a 256-dimension embedding',
 			() => {
@@ -523,9 +522,7 @@ async function main() {
 			(samples as Array<{ title: string; input: any; output: any }>).find(
 				(s) => s.title === title,
 			)!;
-		check('runs without error', () =>
-			expectTrue(!misc.error, `${JSON.stringify(misc.error)}\n${misc.log.slice(-2000)}`),
-		);
+		checkRanWithoutError(misc);
 		check('Classify by Embeddings and with Chat label both texts correctly', () => {
 			expectEqual(
 				misc
@@ -651,7 +648,12 @@ async function main() {
 				headers: { 'content-type': 'application/json', cookie },
 				body: body === undefined ? undefined : JSON.stringify(body),
 			});
-			return (await response.json()) as any;
+			const text = await response.text();
+			try {
+				return JSON.parse(text) as any;
+			} catch {
+				throw new Error(`${method} ${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 500)}`);
+			}
 		};
 		const credentialTypes = (await api('GET', '/types/credentials.json')) as Array<{
 			name: string;

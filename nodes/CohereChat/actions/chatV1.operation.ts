@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import {
+	asText,
 	compact,
 	getJsonParameter,
 	getRequiredText,
@@ -16,6 +17,8 @@ import {
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { samplingOptions } from '../helpers/options';
 import { getDocuments } from './chatV2.operation';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 const show = { api: ['v1'] };
 
@@ -68,7 +71,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const model = getModelId(this, itemIndex, 'chatV1Model', false);
 
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 	const chatHistory = getJsonParameter<unknown>(
 		this,
 		'chatHistory',
@@ -91,7 +94,7 @@ export async function execute(
 	const body = compact({
 		message: getRequiredText(this, 'message', 'Message', itemIndex),
 		model: model || undefined,
-		preamble: (this.getNodeParameter('preamble', itemIndex, '') as string) || undefined,
+		preamble: asText(this.getNodeParameter('preamble', itemIndex, '')) || undefined,
 		chat_history: chatHistory as IDataObject[] | undefined,
 		documents: getDocuments(this, itemIndex)?.map((d) =>
 			typeof d === 'string'

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { modelLocator } from '../../shared/descriptions';
 import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
 import { contentText } from '../../shared/helpers/chatContent';
-import { compact, getJsonParameter, getModelId } from '../../shared/helpers/parameters';
+import { asText, compact, getJsonParameter, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import {
 	attachToLastUserMessage,
@@ -18,6 +18,8 @@ import {
 	simplifyToolCalls,
 } from '../helpers/messages';
 import { getJsonSchema, getTools, samplingOptions } from '../helpers/options';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 /** Cohere's limits for images in one chat request. */
 export const IMAGE_RULES = {
@@ -80,9 +82,16 @@ export function getDocuments(
 			{ itemIndex },
 		);
 	}
-	return documents.map((document) => {
+	return documents.map((document, position) => {
 		if (typeof document === 'string') return document;
-		if (!document || typeof document !== 'object') return String(document);
+		if (typeof document === 'number' || typeof document === 'boolean') return asText(document);
+		if (!document || typeof document !== 'object' || Array.isArray(document)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Document ${position + 1} of "Documents" in item ${itemIndex} is ${document === null ? 'null' : Array.isArray(document) ? 'an array' : 'empty'}: give a text or an object`,
+				{ itemIndex, description: 'For example: ["a text", {"title": "A", "text": "..."}]' },
+			);
+		}
 		const { id, data, ...rest } = document as IDataObject;
 		if (data && typeof data === 'object')
 			return compact({ id: id === undefined ? undefined : String(id), data: data as IDataObject });
@@ -95,7 +104,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const model = getModelId(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 
 	const images = await readBinaryFiles.call(
 		this,

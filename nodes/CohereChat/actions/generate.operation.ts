@@ -9,6 +9,8 @@ import { modelLocator } from '../../shared/descriptions';
 import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { samplingOptions } from '../helpers/options';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 const show = { api: ['generate'] };
 
@@ -36,7 +38,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const model = getModelId(this, itemIndex, 'generateModel', false);
 
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 	const body = compact({
 		prompt: getRequiredText(this, 'completionPrompt', 'Prompt', itemIndex),
 		model: model || undefined,

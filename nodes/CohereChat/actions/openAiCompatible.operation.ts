@@ -18,6 +18,8 @@ import {
 } from '../helpers/messages';
 import { getJsonSchema, getTools, samplingOptions } from '../helpers/options';
 import { IMAGE_RULES } from './chatV2.operation';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 const show = { api: ['openai'] };
 
@@ -47,7 +49,7 @@ export async function execute(
 			`The parameter "Model" is empty in item ${itemIndex}`,
 			{ itemIndex },
 		);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 
 	const images = await readBinaryFiles.call(
 		this,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getJsonParameter, getRequiredText } from '../../shared/helpers/parameters';
+import { asText, getJsonParameter, getRequiredText } from '../../shared/helpers/parameters';
 
 export const ROLES = ['system', 'user', 'assistant', 'tool'] as const;
 export type Role = (typeof ROLES)[number];
@@ -77,7 +77,7 @@ export function getMessages(context: IExecuteFunctions, itemIndex: number): Chat
 	const mode = context.getNodeParameter('inputMode', itemIndex, 'prompt') as string;
 	if (mode === 'prompt') {
 		const prompt = getRequiredText(context, 'prompt', 'Prompt', itemIndex);
-		const system = String(context.getNodeParameter('systemMessage', itemIndex, '') ?? '').trim();
+		const system = asText(context.getNodeParameter('systemMessage', itemIndex, '')).trim();
 		return [
 			...(system ? [{ role: 'system' as const, content: system }] : []),
 			{ role: 'user', content: prompt },

@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
-import { errorItem } from '../../shared/helpers/processItems';
+import { asItemError, errorItem } from '../../shared/helpers/processItems';
 import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { getBatching } from '../../shared/descriptions';
 import type { Example } from './examples';
 import { classification } from './examples';
 import { readInput } from './inputs';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 /** How sharply cosine similarities turn into confidences (softmax of similarity / temperature). */
 const SOFTMAX_TEMPERATURE = 0.1;
@@ -19,12 +23,15 @@ function normalize(vector: number[]): number[] {
 
 const dot = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 
+interface EmbeddedTexts {
+	vectors: Map<number, number[]>;
+	/** Why an entry has no vector: the error of the request that carried it. */
+	errors: Map<number, Error>;
+}
+
 /** Float embeddings for texts, 96 per request, several requests at a time. */
-async function embedTexts(
-	this: IExecuteFunctions,
-	entries: EmbedEntry[],
-): Promise<Map<number, number[]>> {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+async function embedTexts(this: IExecuteFunctions, entries: EmbedEntry[]): Promise<EmbeddedTexts> {
+	const options = getOptions(this, 0, optionsDescription);
 	const model = getModelId(this, 0);
 	const { results } = await runBatches.call(
 		this,
@@ -33,7 +40,7 @@ async function embedTexts(
 			textBatchSize: 96,
 			imageBatchSize: 1,
 			maxImageBytes: 0,
-			concurrency: Number(options.concurrency ?? 4),
+			concurrency: getBatching.call(this, 4).concurrency,
 		},
 		async (batch) => {
 			const response = (await cohereApiRequest.call(this, {
@@ -46,21 +53,70 @@ async function embedTexts(
 					embedding_types: ['float'],
 					truncate: options.truncate,
 				}) as IDataObject,
-				itemIndex: batch[0].itemIndex,
+				// Examples have negative indices: they are no input item, so an error names none.
+				itemIndex: batch[0].itemIndex >= 0 ? batch[0].itemIndex : undefined,
 				settings: getRequestSettings.call(this, 0),
 			})) as IDataObject;
-			const embeddings = (response.embeddings as IDataObject | undefined)?.float as
-				| number[][]
-				| undefined;
-			return { embeddings: embeddings ?? [], response, billedTokens: 0 };
+			const embeddings = (response.embeddings as IDataObject | undefined)?.float;
+			const valid =
+				Array.isArray(embeddings) &&
+				embeddings.every(
+					(vector) =>
+						Array.isArray(vector) &&
+						vector.length > 0 &&
+						vector.every((v) => typeof v === 'number' && Number.isFinite(v)),
+				);
+			if (!valid) {
+				throw new NodeOperationError(
+					this.getNode(),
+					'Cohere answered without float embeddings for the texts sent',
+					{ description: 'The model may not be an embedding model: check the Model.' },
+				);
+			}
+			return { embeddings: embeddings as number[][], response, billedTokens: 0 };
 		},
 	);
-	const vectors = new Map<number, number[]>();
-	for (const { batch, result } of results)
-		batch.forEach(
-			(entry, i) => result && vectors.set(entry.itemIndex, result.embeddings[i] as number[]),
-		);
-	return vectors;
+	const embedded: EmbeddedTexts = { vectors: new Map(), errors: new Map() };
+	for (const { batch, result, error } of results) {
+		batch.forEach((entry, i) => {
+			if (result) embedded.vectors.set(entry.itemIndex, result.embeddings[i] as number[]);
+			else if (error) embedded.errors.set(entry.itemIndex, error);
+		});
+	}
+	return embedded;
+}
+
+/**
+ * The examples' embeddings, or the reason they could not be had (which then fails every input). The error
+ * belongs to no item, so it names none.
+ */
+async function embedExamples(
+	this: IExecuteFunctions,
+	examples: Example[],
+): Promise<{ vectors: number[][] } | { error: NodeApiError | NodeOperationError }> {
+	const entries = examples.map((example, i) => ({ itemIndex: -1 - i, text: example.text }));
+	let embedded: EmbeddedTexts;
+	try {
+		embedded = await embedTexts.call(this, entries);
+	} catch (error) {
+		return { error: examplesError(this, error) };
+	}
+	const failure = [...embedded.errors.values()][0];
+	if (failure) return { error: examplesError(this, failure) };
+	return { vectors: entries.map((entry) => embedded.vectors.get(entry.itemIndex) as number[]) };
+}
+
+function examplesError(
+	context: IExecuteFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
+	const failure =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error);
+	if (failure.context) delete failure.context.itemIndex;
+	failure.message = `The examples could not be embedded: ${failure.message}`;
+	return failure;
 }
 
 /**
@@ -77,28 +133,42 @@ export async function classifyByEmbeddings(
 		itemIndex,
 		text: readInput(this, input, itemIndex),
 	}));
-	// Examples get negative indices so that they never collide with items.
-	const exampleVectors = await embedTexts.call(
-		this,
-		examples.map((example, i) => ({ itemIndex: -1 - i, text: example.text })),
-	);
+	const examplesOutcome = await embedExamples.call(this, examples);
+	if ('error' in examplesOutcome) {
+		if (!this.continueOnFail()) throw examplesOutcome.error;
+		// Without the examples no input can be classified: every item fails, with the real reason.
+		return this.getInputData().map(
+			(_, itemIndex) =>
+				plan.failed.get(itemIndex) ??
+				errorItem(asItemError(this, examplesOutcome.error, itemIndex), itemIndex),
+		);
+	}
+	const exampleVectors = examplesOutcome.vectors;
 	const centroids = labels.map((label) => {
 		const members = examples
-			.map((e, i) => (e.label === label ? normalize(exampleVectors.get(-1 - i) ?? []) : undefined))
+			.map((e, i) => (e.label === label ? normalize(exampleVectors[i]) : undefined))
 			.filter(Boolean) as number[][];
 		const mean = members[0].map(
 			(_, d) => members.reduce((sum, v) => sum + v[d], 0) / members.length,
 		);
 		return normalize(mean);
 	});
-	const inputVectors = await embedTexts.call(this, plan.entries);
+	const { vectors: inputVectors, errors: inputErrors } = await embedTexts.call(this, plan.entries);
+	const texts = new Map(plan.entries.map((entry) => [entry.itemIndex, entry.text ?? '']));
 	return this.getInputData().map((_, itemIndex) => {
 		const failed = plan.failed.get(itemIndex);
 		if (failed) return failed;
 		const vector = inputVectors.get(itemIndex);
-		const text = plan.entries.find((entry) => entry.itemIndex === itemIndex)?.text ?? '';
-		if (!vector)
-			return errorItem(new Error(`No embedding came back for item ${itemIndex}`), itemIndex);
+		const text = texts.get(itemIndex) ?? '';
+		if (!vector) {
+			// The request that carried the item failed (Continue On Fail): its error is the reason.
+			const reason =
+				inputErrors.get(itemIndex) ??
+				new NodeOperationError(this.getNode(), `Item ${itemIndex} was not embedded`, {
+					itemIndex,
+				});
+			return errorItem(asItemError(this, reason, itemIndex), itemIndex);
+		}
 		const similarities = centroids.map((centroid) => dot(normalize(vector), centroid));
 		const exps = similarities.map((s) => Math.exp(s / SOFTMAX_TEMPERATURE));
 		const total = exps.reduce((a, b) => a + b, 0);

@@ -8,15 +8,18 @@ import {
 } from '../../shared/helpers/embeddingBatches';
 import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { getBatching } from '../../shared/descriptions';
 import type { Example } from './examples';
 import { readInput } from './inputs';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 /** POST /v1/classify (legacy, for fine-tuned classifiers), with the inputs packed 96 per request. */
 export async function classifyByEndpoint(
 	this: IExecuteFunctions,
 	examples: Example[],
 ): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = getOptions(this, 0, optionsDescription);
 	const input = perItemParameter(this, 'input');
 	const plan = await planEntries.call(this, async (itemIndex) => ({
 		itemIndex,
@@ -30,7 +33,7 @@ export async function classifyByEndpoint(
 			textBatchSize: 96,
 			imageBatchSize: 1,
 			maxImageBytes: 0,
-			concurrency: Number(options.concurrency ?? 4),
+			concurrency: getBatching.call(this, 4).concurrency,
 		},
 		async (batch) => {
 			const response = (await cohereApiRequest.call(this, {

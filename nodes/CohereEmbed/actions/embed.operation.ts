@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { embeddingTypesProperty, modelLocator } from '../../shared/descriptions';
+import { embeddingTypesProperty, modelLocator, getBatching } from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
 import { asText, compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 /** Cohere's limits for POST /v2/embed. */
 export const EMBED_LIMITS = {
@@ -64,7 +66,7 @@ export function entryReader(
 ): (itemIndex: number) => Promise<EmbedEntry | 'skip'> {
 	const input = this.getNodeParameter('input', 0, 'text') as string;
 	const property = String(this.getNodeParameter('imageProperty', 0, 'data')).trim();
-	const { skipEmpty } = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const { skipEmpty } = getOptions(this, 0, optionsDescription);
 	const items = this.getInputData();
 	const text = perItemParameter(this, 'text');
 	const maxImageBytes =
@@ -111,19 +113,19 @@ export function readText(
 }
 
 export function batchSettings(this: IExecuteFunctions): BatchSettings {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = getOptions(this, 0, optionsDescription);
 	return {
 		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
 		// Embed v3 models take one image per call; newer ones up to 20 MB of images.
 		imageBatchSize: isV3(getModel(this)) ? 1 : EMBED_LIMITS.texts,
 		maxImageBytes: EMBED_LIMITS.requestImageBytes,
-		concurrency: Number(options.concurrency ?? 4),
+		concurrency: getBatching.call(this, 4).concurrency,
 	};
 }
 
 /** One POST /v2/embed for a batch of texts or of images. */
 export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promise<BatchResult> {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = getOptions(this, 0, optionsDescription);
 	const types = this.getNodeParameter('embeddingTypes', 0, ['float']) as string[];
 	if (types.length === 0)
 		throw new NodeOperationError(this.getNode(), 'Choose at least one of the "Embedding Types"');

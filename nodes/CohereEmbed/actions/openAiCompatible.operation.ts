@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compatibleEndpointProperties } from '../../shared/descriptions';
+import { compatibleEndpointProperties, getBatching } from '../../shared/descriptions';
 import { compact, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { EMBED_LIMITS, readText } from './embed.operation';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 const show = { api: ['openai'] };
 
@@ -16,24 +18,24 @@ export const description: INodeProperties[] = [
 export function entryReader(
 	this: IExecuteFunctions,
 ): (itemIndex: number) => Promise<EmbedEntry | 'skip'> {
-	const { skipEmpty } = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const { skipEmpty } = getOptions(this, 0, optionsDescription);
 	const text = perItemParameter(this, 'text');
 	return async (itemIndex) => readText(this, itemIndex, skipEmpty === true, text);
 }
 
 export function batchSettings(this: IExecuteFunctions): BatchSettings {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = getOptions(this, 0, optionsDescription);
 	return {
 		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
 		imageBatchSize: 1,
 		maxImageBytes: 0,
-		concurrency: Number(options.concurrency ?? 4),
+		concurrency: getBatching.call(this, 4).concurrency,
 	};
 }
 
 /** One POST {path}/embeddings, reading data[i].embedding in index order. */
 export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promise<BatchResult> {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = getOptions(this, 0, optionsDescription);
 	const model = String(this.getNodeParameter('compatibleModel', 0, '')).trim();
 	if (!model) throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty');
 	const path = normalizePath(

@@ -9,6 +9,8 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { batchingOptions, requestOptions } from '../../shared/descriptions';
 import { cohereRequest, getBaseUrl, getRequestSettings } from '../../shared/transport';
+import { getOptions } from '../../shared/helpers/numbers';
+import { asText } from '../../shared/helpers/parameters';
 
 const nameValueCollection = (
 	displayName: string,
@@ -32,6 +34,26 @@ const nameValueCollection = (
 		},
 	],
 });
+
+const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Return Error Responses as Items',
+			name: 'neverError',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
+		},
+		...batchingOptions(1),
+		...requestOptions,
+	],
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -117,25 +139,7 @@ export const description: INodeProperties[] = [
 			hide: { method: ['GET', 'DELETE'] },
 		},
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Return Error Responses as Items',
-				name: 'neverError',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
-			},
-			...batchingOptions(1),
-			...requestOptions,
-		],
-	},
+	optionsProperty,
 ];
 
 /** Cohere serves its API under both of its domains, so they count as one host. */
@@ -150,15 +154,30 @@ function sameApiHost(a: URL, b: URL): boolean {
 /** A path goes below the Base URL; a full URL must stay on the Base URL's host so the key never leaves it. */
 export function resolveTarget(
 	this: IExecuteFunctions,
-	input: string,
+	input: unknown,
 	baseUrl: string,
 	itemIndex: number,
 ): string {
+	if (typeof input !== 'string') {
+		// An expression mapped to a missing field, a number or an object.
+		const got = input === undefined || input === null ? 'empty' : `a ${typeof input}, not a text`;
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Path or URL" is ${got} in item ${itemIndex}`,
+			{
+				itemIndex,
+				description:
+					'Give a path below the Base URL such as /v1/check-api-key, or a full URL on the Base URL host. When it comes from an expression, check the field exists in this item.',
+			},
+		);
+	}
 	const value = input.trim();
 	if (!value)
-		throw new NodeOperationError(this.getNode(), 'The parameter "Path or URL" is empty', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Path or URL" is empty in item ${itemIndex}`,
+			{ itemIndex },
+		);
 	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value.startsWith('/') ? value : `/${value}`;
 
 	let target: URL;
@@ -225,10 +244,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsProperty);
 	const target = resolveTarget.call(
 		this,
-		this.getNodeParameter('url', itemIndex) as string,
+		this.getNodeParameter('url', itemIndex) as unknown,
 		await getBaseUrl.call(this),
 		itemIndex,
 	);
@@ -239,6 +258,8 @@ export async function execute(
 	const headers = this.getNodeParameter('sendHeaders', itemIndex, false)
 		? collectPairs(this, 'headerParameters', itemIndex)
 		: {};
+	// Header values are text on the wire: objects as JSON, the one rule for text values.
+	for (const name of Object.keys(headers)) headers[name] = asText(headers[name]);
 	// The credential decides who is calling; a header typed here must not replace it.
 	for (const name of Object.keys(headers)) {
 		if (name.toLowerCase() === 'authorization') delete headers[name];

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { getModelId } from '../../shared/helpers/parameters';
+import { checkPathSegment, getModelId } from '../../shared/helpers/parameters';
 import { getRequestSettings, cohereApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -20,7 +20,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = getModelId(this, itemIndex);
+	const model = checkPathSegment(this, getModelId(this, itemIndex), 'Model', itemIndex);
 	const response = (await cohereApiRequest.call(this, {
 		method: 'GET',
 		path: `/v1/models/${encodeURIComponent(model)}`,

@@ -7,7 +7,18 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchModelPages } from '../../shared/helpers/models';
-import { getRequestSettings } from '../../shared/transport';
+import { getRequestSettings, requestOptions } from '../../shared/transport';
+import { getNumberParameter, getOptions } from '../../shared/helpers/numbers';
+
+const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -17,15 +28,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	limitProperty,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -103,9 +106,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? Infinity : getNumberParameter(this, limitProperty, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, [...listOptions, ...requestOptions]);
 
 	const pages = await fetchModelPages.call(this, {
 		endpoint: filters.endpoint as string | undefined,

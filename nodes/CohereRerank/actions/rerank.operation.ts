@@ -5,6 +5,9 @@ import { asItemError, errorItem } from '../../shared/helpers/processItems';
 import { pack, runPool } from '../../shared/helpers/pool';
 import { asText, compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { getBatching } from '../../shared/descriptions';
+import { getNumberParameter, getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription, topNProperty } from './options.description';
 
 /** Cohere ranks at most 1,000 documents per request. */
 export const MAX_DOCUMENTS = 1000;
@@ -25,7 +28,7 @@ export async function rankDocuments(
 	topN: number,
 	itemIndex: number,
 ): Promise<{ ranking: RankedDocument[]; responses: IDataObject[] }> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 	const model = getModelId(this, itemIndex);
 	const offsets = pack(
 		documents.map((_, index) => index),
@@ -33,7 +36,7 @@ export async function rankDocuments(
 	);
 	const responses: IDataObject[] = new Array(offsets.length);
 	const ranking: RankedDocument[] = [];
-	await runPool(offsets.length, Number(options.concurrency ?? 2), async (chunk) => {
+	await runPool(offsets.length, getBatching.call(this, 2).concurrency, async (chunk) => {
 		const indices = offsets[chunk];
 		const body = compact({
 			model,
@@ -63,7 +66,7 @@ export async function rankDocuments(
 export async function rerankItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const query = getRequiredText(this, 'query', 'Query', 0);
-	const topN = Number(this.getNodeParameter('topN', 0, 0));
+	const topN = getNumberParameter(this, topNProperty, 0);
 	const raw = this.getNodeParameter('output', 0, 'items') === 'raw';
 	const continueOnFail = this.continueOnFail();
 	const failed: INodeExecutionData[] = [];
@@ -141,7 +144,7 @@ export async function rerankField(
 			{ itemIndex },
 		);
 	}
-	const topN = Number(this.getNodeParameter('topN', itemIndex, 0));
+	const topN = getNumberParameter(this, topNProperty, itemIndex);
 	const { ranking, responses } = await rankDocuments.call(this, query, texts, topN, itemIndex);
 	if (this.getNodeParameter('output', itemIndex, 'items') === 'raw') {
 		return [{ json: { results: ranking as unknown as IDataObject[], responses } }];

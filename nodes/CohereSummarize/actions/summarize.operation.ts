@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { contentText } from '../../shared/helpers/chatContent';
-import { compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
+import { asText, compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from './options.description';
 
 /** Cohere's /v1/summarize refuses shorter texts. */
 export const MIN_SUMMARIZE_CHARACTERS = 250;
@@ -17,14 +19,12 @@ interface Settings {
 }
 
 function settings(context: IExecuteFunctions, itemIndex: number): Settings {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(context, itemIndex, optionsDescription);
 	return {
 		length: context.getNodeParameter('length', itemIndex, 'auto') as string,
 		format: context.getNodeParameter('format', itemIndex, 'auto') as string,
 		extractiveness: context.getNodeParameter('extractiveness', itemIndex, 'auto') as string,
-		additionalCommand: String(
-			context.getNodeParameter('additionalCommand', itemIndex, '') ?? '',
-		).trim(),
+		additionalCommand: asText(context.getNodeParameter('additionalCommand', itemIndex, '')).trim(),
 		temperature: options.temperature as number | undefined,
 	};
 }
@@ -121,7 +121,7 @@ export async function executeChat(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const text = getRequiredText(this, 'text', 'Text', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 	const current = settings(this, itemIndex);
 	const system = instructions(current);
 	const usage: IDataObject = {};

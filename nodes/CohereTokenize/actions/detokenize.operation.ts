@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getModelId } from '../../shared/helpers/parameters';
+import { asText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -29,18 +29,26 @@ export const description = updateDisplayOptions(
 export function parseTokens(this: IExecuteFunctions, value: unknown, itemIndex: number): number[] {
 	const list = Array.isArray(value)
 		? value
-		: String(value ?? '')
+		: asText(value)
 				.split(',')
 				.map((t) => t.trim())
 				.filter(Boolean);
-	const tokens = list.map((token) => Number(token));
+	// Only whole numbers, given as numbers or digits: Number(null), Number(true) and Number('') would
+	// silently become token 0 or 1.
+	const tokens = list.map((token: unknown) =>
+		typeof token === 'number'
+			? token
+			: typeof token === 'string' && /^\s*\d+\s*$/.test(token)
+				? Number(token)
+				: Number.NaN,
+	);
 	const bad = tokens.findIndex((token) => !Number.isInteger(token) || token < 0);
 	if (tokens.length === 0 || bad >= 0) {
 		throw new NodeOperationError(
 			this.getNode(),
 			tokens.length === 0
 				? `The parameter "IDs" is empty in item ${itemIndex}`
-				: `Token ${bad + 1} of "IDs" in item ${itemIndex} is not a token ID: ${String(list[bad])}`,
+				: `Token ${bad + 1} of "IDs" in item ${itemIndex} is not a token ID: ${asText(list[bad]) || JSON.stringify(list[bad])}`,
 			{ itemIndex, description: 'Give whole numbers, as an array or separated by commas.' },
 		);
 	}

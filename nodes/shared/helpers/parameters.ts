@@ -37,9 +37,7 @@ export function getRequiredText(
 	label: string,
 	itemIndex: number,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const text =
-		typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	const text = asText(context.getNodeParameter(name, itemIndex, '') as unknown);
 	if (!text.trim()) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -110,9 +108,48 @@ export function getModelId(
 	return model;
 }
 
-/** A per-item value sent as text: strings as they are, objects as JSON, nothing as an empty string. */
+/**
+ * The one rule for values sent as text: strings as they are, numbers and booleans as text, objects and
+ * arrays as JSON (never "[object Object]"), nothing as an empty string.
+ */
 export function asText(value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (value === undefined || value === null) return '';
-	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+	if (typeof value === 'object') return JSON.stringify(value) ?? '';
+	return String(value);
+}
+
+/**
+ * An ID that becomes one segment of a URL path (`/v1/datasets/{id}`, URL-encoded there): required, and
+ * never `.` or `..`, which would walk the path to another endpoint (`GET /v1/datasets/..` is `GET /v1/`).
+ */
+export function getPathSegment(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	return checkPathSegment(
+		context,
+		getRequiredText(context, name, label, itemIndex).trim(),
+		label,
+		itemIndex,
+	);
+}
+
+/** Refuses `.` and `..` as an ID that goes into a URL path (see getPathSegment). */
+export function checkPathSegment(
+	context: IExecuteFunctions,
+	id: string,
+	label: string,
+	itemIndex: number,
+): string {
+	if (id === '.' || id === '..') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The parameter "${label}" is not a valid ID ("${id}") in item ${itemIndex}`,
+			{ itemIndex, description: `Give the ${label} as Cohere returned it.` },
+		);
+	}
+	return id;
 }

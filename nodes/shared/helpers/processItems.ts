@@ -54,7 +54,15 @@ export async function processItems(
 	// Without Continue On Fail the first failing item (in input order) stops the node.
 	const failures: Array<{ index: number; error: unknown }> = [];
 
-	const lanes = Math.max(1, Math.min(Math.floor(concurrency), itemCount));
+	// Options are checked where they are read (getBatching); a bad value reaching here is a bug, and must
+	// fail loudly rather than run no item at all.
+	if (!Number.isInteger(concurrency) || concurrency < 1 || !(delayBetweenBatchesMs >= 0)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid batching: ${concurrency} concurrent requests, ${delayBetweenBatchesMs} ms between batches`,
+		);
+	}
+	const lanes = Math.max(1, Math.min(concurrency, itemCount));
 	const runOne = async (itemIndex: number) => {
 		try {
 			const output = await worker.call(this, itemIndex);
@@ -89,6 +97,13 @@ export async function processItems(
 			failure.index < first.index ? failure : first,
 		);
 		throw asItemError(this, error, index);
+	}
+	// Items in = items out: an item that produced nothing and no error would otherwise vanish silently.
+	const missing = results.findIndex((result) => result === undefined);
+	if (missing >= 0) {
+		throw new NodeOperationError(this.getNode(), `Item ${missing} was not processed`, {
+			itemIndex: missing,
+		});
 	}
 	return results.flat();
 }

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
@@ -6,6 +7,7 @@ import type {
 
 import type { CohereModel, ModelEndpoint } from '../helpers/models';
 import { fetchModelPages } from '../helpers/models';
+import { DROPDOWN_SETTINGS } from '../transport';
 
 /** Matches what the user typed, sorts current models first, and marks fine-tuned and deprecated ones. */
 export function toSearchResults(models: CohereModel[], filter?: string): INodeListSearchResult {
@@ -29,7 +31,17 @@ function searchFor(endpoint?: ModelEndpoint) {
 		this: ILoadOptionsFunctions,
 		filter?: string,
 	): Promise<INodeListSearchResult> {
-		const pages = await fetchModelPages.call(this, { endpoint });
+		let pages;
+		try {
+			// A short timeout: a dropdown must not spin for minutes on a hanging gateway.
+			pages = await fetchModelPages.call(this, { endpoint, settings: DROPDOWN_SETTINGS });
+		} catch (error) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Could not load the models: ${(error as Error).message}`,
+				{ description: (error as { description?: string }).description },
+			);
+		}
 		return toSearchResults(
 			pages.flatMap((page) => page.models ?? []),
 			filter,

@@ -71,10 +71,11 @@ export function apiErrorFromNetwork(
 	code: string,
 	detail: string,
 	itemIndex?: number,
+	description = `Network error: ${code}`,
 ): NodeApiError {
 	return new NodeApiError(
 		node,
 		{ networkError: code, message: detail },
-		{ message: detail, description: `Network error: ${code}`, itemIndex },
+		{ message: detail, description, itemIndex },
 	);
 }

@@ -9,20 +9,29 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiErrorFromNetwork, apiErrorFromResponse } from './errors';
+import { redactSecret } from './redact';
+import type { RequestSettings } from './settings';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './settings';
+
+export {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_SECONDS,
+	DROPDOWN_SETTINGS,
+	getRequestSettings,
+	requestOptions,
+} from './settings';
+export type { RequestSettings } from './settings';
 
 export const CREDENTIAL_TYPE = 'cohereBearerApi';
 export const DEFAULT_BASE_URL = 'https://api.cohere.com';
-/** Cohere's SDKs wait 300 s for an answer before giving up. */
-export const DEFAULT_TIMEOUT_SECONDS = 300;
-export const DEFAULT_MAX_RETRIES = 2;
 const MAX_BACKOFF_MS = 60_000;
+/** Same-origin redirects followed for one request (a gateway moving a path, http to https on one host...). */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** RFC 9110 token characters: what a header name may hold. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 type CohereContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-export interface RequestSettings {
-	timeoutSeconds?: number;
-	maxRetries?: number;
-}
 
 export interface CohereRequest {
 	method: IHttpRequestMethods;
@@ -45,10 +54,14 @@ export interface CohereResponse<T = unknown> {
 	body: T;
 }
 
-/** Accepts `https://host`, `https://host/`, `https://host/v1` and `https://host/v1/`. */
+/**
+ * Accepts `https://host`, `https://host/`, `https://host/v1` and `https://host/v1/`; a Base URL typed
+ * without a scheme (`api.cohere.com`) is taken as https, as a browser would.
+ */
 export function normalizeBaseUrl(raw: unknown): string {
 	const text = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : DEFAULT_BASE_URL;
-	return text.replace(/\/+$/, '').replace(/\/v1$/, '');
+	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+	return withScheme.replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
 /** `/api/v1/` and `api/v1` both become `/api/v1`. */
@@ -57,26 +70,93 @@ export function normalizePath(path: string): string {
 	return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
-/** One credential read per node run, not one per request: a run of 10,000 items makes many requests. */
-const baseUrls = new WeakMap<CohereContext, Promise<string>>();
-
-export async function getBaseUrl(this: CohereContext): Promise<string> {
-	let baseUrl = baseUrls.get(this);
-	if (!baseUrl) {
-		baseUrl = this.getCredentials(CREDENTIAL_TYPE).then((credentials) =>
-			normalizeBaseUrl(credentials.baseUrl),
-		);
-		baseUrls.set(this, baseUrl);
-	}
-	return await baseUrl;
+/** What the transport needs from the credential: where requests go, and the key to keep out of errors. */
+interface Connection {
+	baseUrl: string;
+	/** The Base URL's origin: the only place the key is ever sent. */
+	origin: string;
+	apiKey: string;
 }
 
-/** Reads the timeout and retry options that every node keeps in its "Options" collection. */
-export function getRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+/** Checks the Base URL once, with a message that says what is wrong with it. */
+export function parseBaseUrl(node: INode, raw: unknown): { baseUrl: string; origin: string } {
+	const baseUrl = normalizeBaseUrl(raw);
+	let url: URL | undefined;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname) {
+		throw new NodeOperationError(
+			node,
+			`The Base URL in the Cohere credential is not a valid http(s) URL: "${String(raw)}"`,
+			{ description: "Use the form https://api.cohere.com, or your gateway's address." },
+		);
+	}
+	return { baseUrl, origin: url.origin };
+}
+
+/** One credential read per node run, not one per request: a run of 10,000 items makes many requests. */
+const connections = new WeakMap<CohereContext, Promise<Connection>>();
+
+async function getConnection(context: CohereContext): Promise<Connection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = context.getCredentials(CREDENTIAL_TYPE).then((credentials) => ({
+			...parseBaseUrl(context.getNode(), credentials.baseUrl),
+			apiKey: typeof credentials.apiKey === 'string' ? credentials.apiKey : '',
+		}));
+		connections.set(context, connection);
+	}
+	return await connection;
+}
+
+export async function getBaseUrl(this: CohereContext): Promise<string> {
+	return (await getConnection(this)).baseUrl;
+}
+
+/** Header names and values that the HTTP client would refuse with an obscure error are refused here, by name. */
+function checkHeaders(node: INode, headers: IDataObject, itemIndex?: number): void {
+	for (const [name, value] of Object.entries(headers)) {
+		const where = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
+		if (!HEADER_NAME.test(name)) {
+			throw new NodeOperationError(
+				node,
+				`The header name "${name.replace(/[\r\n]/g, '\\n')}" is not valid${where}`,
+				{
+					itemIndex,
+					description:
+						'A header name is one word of letters, digits and - (e.g. X-Trace-Id), without ":", spaces or line breaks; put the value in the Value field.',
+				},
+			);
+		}
+		if (/[\r\n\0]/.test(String(value ?? ''))) {
+			throw new NodeOperationError(
+				node,
+				`The value of header "${name}" contains a line break${where}`,
+				{ itemIndex, description: 'Header values must be on one line.' },
+			);
+		}
+	}
+}
+
+/** Where a redirect goes, and with which method and body (as browsers and n8n's own client do). */
+function redirectTarget(
+	options: IHttpRequestOptions,
+	status: number,
+	location: string,
+): IHttpRequestOptions {
+	const method = (options.method ?? 'GET').toUpperCase();
+	const becomesGet =
+		(status === 303 && method !== 'GET' && method !== 'HEAD') ||
+		((status === 301 || status === 302) && method === 'POST');
 	return {
-		timeoutSeconds: typeof options.timeout === 'number' ? options.timeout : DEFAULT_TIMEOUT_SECONDS,
-		maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_MAX_RETRIES,
+		...options,
+		url: location,
+		// The Location carries its own query string.
+		qs: undefined,
+		...(becomesGet ? { method: 'GET', body: undefined } : {}),
 	};
 }
 
@@ -182,11 +262,23 @@ export async function cohereRequest<T = IDataObject>(
 	request: CohereRequest,
 ): Promise<CohereResponse<T>> {
 	const node = this.getNode();
-	const baseUrl = /^https?:\/\//i.test(request.path) ? undefined : await getBaseUrl.call(this);
+	const connection = await getConnection(this);
+	const isFullUrl = /^https?:\/\//i.test(request.path);
+	const baseUrl = isFullUrl ? undefined : connection.baseUrl;
 	const timeoutSeconds = request.settings?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-	const maxRetries = Math.max(0, request.settings?.maxRetries ?? DEFAULT_MAX_RETRIES);
+	const maxRetries = request.settings?.maxRetries ?? DEFAULT_MAX_RETRIES;
+	// Settings are checked where they are read (getRequestSettings); this guards every other caller.
+	if (!(timeoutSeconds >= 1 && timeoutSeconds <= 86400) || !(maxRetries >= 0 && maxRetries <= 10)) {
+		throw new NodeOperationError(
+			node,
+			`Invalid request settings: timeout ${timeoutSeconds} s, ${maxRetries} retries`,
+			{ itemIndex: request.itemIndex },
+		);
+	}
+	if (request.headers) checkHeaders(node, request.headers, request.itemIndex);
+	const redact = <T>(value: T): T => redactSecret(value, connection.apiKey);
 
-	const options: IHttpRequestOptions = {
+	let options: IHttpRequestOptions = {
 		method: request.method,
 		url: baseUrl === undefined ? request.path : `${baseUrl}${request.path}`,
 		qs: request.qs,
@@ -202,7 +294,11 @@ export async function cohereRequest<T = IDataObject>(
 		timeout: timeoutSeconds * 1000,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Redirects are followed below, only within the Base URL's origin: the key must never go elsewhere.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	let redirects = 0;
 
 	for (let attempt = 0; ; attempt++) {
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
@@ -247,6 +343,41 @@ export async function cohereRequest<T = IDataObject>(
 
 		const status = response.statusCode;
 		const headers = response.headers ?? {};
+
+		const location = headerValue(headers, 'location');
+		if (REDIRECT_STATUSES.has(status) && location) {
+			const from = new URL(options.url);
+			let to: URL | undefined;
+			try {
+				to = new URL(location, from);
+			} catch {
+				to = undefined;
+			}
+			if (!to || to.origin !== connection.origin) {
+				const target = to ? to.origin : redact(location).slice(0, 200);
+				throw apiErrorFromNetwork(
+					node,
+					'ECROSSORIGINREDIRECT',
+					`${connection.origin} redirected the request to ${target} (HTTP ${status}): not followed, because the API key is only sent to the credential's Base URL`,
+					request.itemIndex,
+					`If ${target} is the right address for the Cohere API, set it as the Base URL in the Cohere credential.`,
+				);
+			}
+			if (redirects >= MAX_REDIRECTS) {
+				throw apiErrorFromNetwork(
+					node,
+					'ETOOMANYREDIRECTS',
+					`${connection.origin} redirected the request more than ${MAX_REDIRECTS} times: check the Base URL`,
+					request.itemIndex,
+				);
+			}
+			redirects++;
+			options = redirectTarget(options, status, to.href);
+			// A redirect is not a failed attempt.
+			attempt--;
+			continue;
+		}
+
 		let body: unknown;
 		try {
 			body = parseBody(response.body);
@@ -267,9 +398,10 @@ export async function cohereRequest<T = IDataObject>(
 			await waitUnlessCancelled(this, retryDelayMs(attempt, headers), node);
 			continue;
 		}
-		if (request.returnErrors) return { status, headers, body: body as T };
+		// Whatever the server sends back may echo the request (and so the key): it is redacted first.
+		if (request.returnErrors) return { status, headers: redact(headers), body: redact(body) as T };
 
-		const error = apiErrorFromResponse(node, status, body, request.itemIndex);
+		const error = apiErrorFromResponse(node, status, redact(body), request.itemIndex);
 		if (isRetryableStatus(status) && maxRetries > 0) {
 			error.description =
 				`${error.description ?? ''} (gave up after ${attempt + 1} attempts)`.trim();

@@ -10,6 +10,8 @@ import { asText, perItemParameter } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
 import { failedValidation } from './get.operation';
+import { getOptions } from '../../../shared/helpers/numbers';
+import { optionsDescription } from '../options.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -102,7 +104,7 @@ async function upload(
 	itemIndex: number,
 	file: { filename: string; contentType: string; content: Buffer },
 ) {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (!name)
 		throw new NodeOperationError(
@@ -156,7 +158,7 @@ async function upload(
 export async function executeFromItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const text = perItemParameter(this, 'text');
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = getOptions(this, 0, optionsDescription);
 	const kept = [...list(options.keepFields), ...list(options.optionalFields)];
 	const rows = items.map((item, itemIndex) => {
 		const value = asText(text(itemIndex));

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getRequiredText } from '../../../shared/helpers/parameters';
+import { getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { datasetIdProperty } from './get.operation';
 
@@ -14,7 +14,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const id = getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim();
+	const id = getPathSegment(this, 'datasetId', 'Dataset ID', itemIndex);
 	await cohereApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/v1/datasets/${encodeURIComponent(id)}`,

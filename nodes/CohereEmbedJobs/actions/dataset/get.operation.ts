@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getRequiredText } from '../../../shared/helpers/parameters';
+import { getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 
 export const datasetIdProperty: INodeProperties = {
@@ -63,7 +63,7 @@ export async function execute(
 		{
 			json: await getDataset.call(
 				this,
-				getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim(),
+				getPathSegment(this, 'datasetId', 'Dataset ID', itemIndex),
 				itemIndex,
 			),
 		},

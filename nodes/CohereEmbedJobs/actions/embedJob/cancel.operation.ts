@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getRequiredText } from '../../../shared/helpers/parameters';
+import { getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { getJob } from './create.operation';
 import { jobIdProperty } from './get.operation';
@@ -15,7 +15,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const id = getRequiredText(this, 'jobId', 'Job ID', itemIndex).trim();
+	const id = getPathSegment(this, 'jobId', 'Job ID', itemIndex);
 	await cohereApiRequest.call(this, {
 		method: 'POST',
 		path: `/v1/embed-jobs/${encodeURIComponent(id)}/cancel`,

@@ -7,10 +7,12 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { embeddingTypesProperty, modelLocator } from '../../../shared/descriptions';
-import { compact, getRequiredText, getModelId } from '../../../shared/helpers/parameters';
+import { compact, getModelId, getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
 import { datasetIdProperty, failedValidation, getDataset } from '../dataset/get.operation';
+import { getOptions } from '../../../shared/helpers/numbers';
+import { optionsDescription } from '../options.description';
 
 const properties: INodeProperties[] = [
 	{ ...datasetIdProperty, description: 'The validated embed-input dataset to embed' },
@@ -102,6 +104,7 @@ async function downloadRows(
 				url: part.url,
 				json: false,
 				encoding: 'text',
+				timeout: (getRequestSettings.call(this, itemIndex).timeoutSeconds ?? 300) * 1000,
 			}),
 		);
 		for (const [line, content] of text.split('\n').entries()) {
@@ -150,9 +153,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = getOptions(this, itemIndex, optionsDescription);
 	const model = getModelId(this, itemIndex);
-	const datasetId = getRequiredText(this, 'datasetId', 'Dataset ID', itemIndex).trim();
+	const datasetId = getPathSegment(this, 'datasetId', 'Dataset ID', itemIndex);
 	await checkDatasetReady.call(this, datasetId, itemIndex);
 	const types = this.getNodeParameter('embeddingTypes', itemIndex, ['float']) as string[];
 	const created = (await cohereApiRequest.call(this, {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getRequiredText } from '../../../shared/helpers/parameters';
+import { getPathSegment } from '../../../shared/helpers/parameters';
 import { getJob } from './create.operation';
 
 export const jobIdProperty: INodeProperties = {
@@ -23,11 +23,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return [
 		{
-			json: await getJob.call(
-				this,
-				getRequiredText(this, 'jobId', 'Job ID', itemIndex).trim(),
-				itemIndex,
-			),
+			json: await getJob.call(this, getPathSegment(this, 'jobId', 'Job ID', itemIndex), itemIndex),
 		},
 	];
 }
