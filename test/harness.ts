@@ -394,10 +394,13 @@ export async function testCredential(
 			.split('.')
 			.reduce<unknown>(
 				(value, key) =>
-					value !== null && value !== undefined ? (value as Record<string, unknown>)[key] : undefined,
+					value !== null && value !== undefined
+						? (value as Record<string, unknown>)[key]
+						: undefined,
 				json,
 			);
-		if (found === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		if (found === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -8,6 +8,7 @@ import { conversationProperties } from './actions/common.description';
 import * as generate from './actions/generate.operation';
 import * as openai from './actions/openAiCompatible.operation';
 import { optionsDescription } from './actions/options.description';
+import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
 
 export class CohereChat implements INodeType {
@@ -75,6 +76,6 @@ export class CohereChat implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		return await runNode.call(this, router);
 	}
 }

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { modelLocator } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
+import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
 import { optionsDescription } from './actions/options.description';
 
@@ -125,6 +126,6 @@ export class CohereClassify implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		return await runNode.call(this, router);
 	}
 }

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { listSearch } from '../shared/methods/listSearch';
 import * as cohere from './actions/embed.operation';
 import * as openai from './actions/openAiCompatible.operation';
+import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
 import { optionsDescription } from './actions/options.description';
 
@@ -109,6 +110,6 @@ export class CohereEmbed implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		return await runNode.call(this, router);
 	}
 }

@@ -9,6 +9,7 @@ import * as datasetList from './actions/dataset/list.operation';
 import * as jobCancel from './actions/embedJob/cancel.operation';
 import * as jobCreate from './actions/embedJob/create.operation';
 import * as jobGet from './actions/embedJob/get.operation';
+import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
 import { optionsDescription } from './actions/options.description';
 
@@ -92,6 +93,6 @@ export class CohereEmbedJobs implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		return await runNode.call(this, router);
 	}
 }

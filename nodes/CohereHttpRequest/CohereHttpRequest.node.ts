@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as request from './actions/request.operation';
+import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
 
 export class CohereHttpRequest implements INodeType {
@@ -21,6 +22,6 @@ export class CohereHttpRequest implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		return await runNode.call(this, router);
 	}
 }

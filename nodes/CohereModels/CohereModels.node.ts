@@ -4,6 +4,7 @@ import { requestOptions } from '../shared/descriptions';
 import * as get from './actions/get.operation';
 import * as list from './actions/list.operation';
 import { listSearch } from '../shared/methods/listSearch';
+import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
 
 export class CohereModels implements INodeType {
@@ -58,6 +59,6 @@ export class CohereModels implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		return await runNode.call(this, router);
 	}
 }

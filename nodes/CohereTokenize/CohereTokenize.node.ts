@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { batchingOptions, modelLocator, requestOptions } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import * as detokenize from './actions/detokenize.operation';
+import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
 import * as tokenize from './actions/tokenize.operation';
 
@@ -70,6 +71,6 @@ export class CohereTokenize implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
-		return await router.call(this);
+		return await runNode.call(this, router);
 	}
 }

@@ -652,7 +652,9 @@ async function main() {
 			try {
 				return JSON.parse(text) as any;
 			} catch {
-				throw new Error(`${method} ${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 500)}`);
+				throw new Error(
+					`${method} ${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 500)}`,
+				);
 			}
 		};
 		const credentialTypes = (await api('GET', '/types/credentials.json')) as Array<{

@@ -24,6 +24,11 @@ export interface Fault {
 	status?: number;
 	message?: string;
 	headers?: Record<string, string>;
+	/**
+	 * Echo the request's Authorization header back, as some gateways do: in the message, in a nested body
+	 * field and in a response header (`json`), or as a plain-text body (`text`).
+	 */
+	echo?: 'json' | 'text';
 }
 
 export interface RateLimit {
@@ -176,6 +181,23 @@ export class CohereEmulator {
 				return;
 			}
 			const status = fault.status ?? 500;
+			const authorization = String(req.headers.authorization ?? '');
+			if (fault.echo === 'text') {
+				res.writeHead(status, { 'content-type': 'text/plain', 'x-echo': authorization });
+				res.end(`upstream refused the request with headers: Authorization: ${authorization}`);
+				return;
+			}
+			if (fault.echo === 'json') {
+				this.send(res, {
+					status,
+					body: {
+						message: `bad request, you sent Authorization: ${authorization}`,
+						detail: { request: { headers: { authorization } } },
+					},
+					headers: { ...fault.headers, 'x-echo': authorization },
+				});
+				return;
+			}
 			this.send(res, {
 				status,
 				body: { message: fault.message ?? defaultFaultMessage(status) },

@@ -107,3 +107,29 @@ export async function processItems(
 	}
 	return results.flat();
 }
+
+/**
+ * Runs a node's router. A failure that is not one item's (a node-wide option out of range, labelled
+ * examples that could not be embedded) would, with Continue On Fail, make n8n pass the input items on
+ * unchanged, as if they had been processed: here every input item becomes an error item with the reason.
+ */
+export async function runNode(
+	this: IExecuteFunctions,
+	router: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>,
+): Promise<INodeExecutionData[][]> {
+	let failure: NodeApiError | NodeOperationError;
+	try {
+		return await router.call(this);
+	} catch (error) {
+		failure =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
+	}
+	if (!this.continueOnFail()) throw failure;
+	return [
+		this.getInputData().map((_, itemIndex) =>
+			errorItem(asItemError(this, failure, itemIndex), itemIndex),
+		),
+	];
+}
