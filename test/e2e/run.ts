@@ -700,6 +700,39 @@ async function main() {
 				`message: ${bad.data?.message}`,
 			);
 		});
+		emulator.addFault({ path: '/v1/models', kind: 'html' });
+		const notCohere = await credentialTest('test-key');
+		check(
+			'credential test in the editor: an HTML page (a wrong Base URL) fails pointing at the Base URL',
+			() => {
+				expectEqual(
+					notCohere.data,
+					{
+						status: 'Error',
+						message:
+							"The Base URL answered, but not like the Cohere API (no models list on /v1/models). Check the Base URL: https://api.cohere.com, or your gateway's Cohere-compatible address.",
+					},
+					'credential test answer',
+				);
+			},
+		);
+		emulator.addFault({
+			path: '/v1/models',
+			status: 302,
+			headers: { location: 'http://127.0.0.2:9/v1/models' },
+		});
+		const redirected = await credentialTest('test-key');
+		check('credential test in the editor: a redirect is not followed, and says so', () => {
+			expectEqual(
+				redirected.data,
+				{
+					status: 'Error',
+					message:
+						'The Base URL redirects elsewhere (302). The API key is only sent to the Base URL itself: set the Base URL to the address it redirects to.',
+				},
+				'credential test answer',
+			);
+		});
 		const dropdown = await api('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			path: 'parameters.model',
 			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.cohereChat`, version: 1 },

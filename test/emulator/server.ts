@@ -11,7 +11,7 @@ export interface RecordedRequest extends EmulatorRequest {
 	receivedAt: number;
 }
 
-export type FaultKind = 'status' | 'hang' | 'malformed' | 'reset';
+export type FaultKind = 'status' | 'hang' | 'malformed' | 'reset' | 'html';
 
 export interface Fault {
 	/** Only requests whose path matches (exact string or pattern); all requests when absent. */
@@ -173,6 +173,12 @@ export class CohereEmulator {
 			if (kind === 'hang') return; // never answer: the client's timeout must fire
 			if (kind === 'reset') {
 				req.socket.destroy();
+				return;
+			}
+			if (kind === 'html') {
+				// What a wrong Base URL (a web server, a login page) answers.
+				res.writeHead(200, { 'content-type': 'text/html' });
+				res.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
 				return;
 			}
 			if (kind === 'malformed') {
