@@ -45,6 +45,22 @@ export function modelLocator(
 
 export { requestOptions } from './transport/settings';
 
+/** A node's "Options" collection: the one place each node keeps its optional settings. */
+export function optionsCollection(
+	options: INodeProperties[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		...extra,
+		options,
+	};
+}
+
 /** How many items a node sends at once; the per-item runner keeps output order and pairing whatever the value. */
 export function concurrencyOption(defaultValue: number): INodeProperties {
 	return {

@@ -1,24 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, truncateOption, requestOptions } from '../../shared/descriptions';
+import {
+	concurrencyOption,
+	truncateOption,
+	requestOptions,
+	optionsCollection,
+} from '../../shared/descriptions';
 
 /** The node's "Options" collection; its number fields' ranges are enforced at run time by `getOptions`. */
-export const optionsDescription: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			...concurrencyOption(4),
-			description:
-				'How many requests are sent at the same time (texts go 96 per request for the embeddings and endpoint methods)',
-		},
-		{
-			...truncateOption,
-			displayOptions: { show: { '/method': ['embeddings', 'endpoint'] } },
-		},
-		...requestOptions,
-	],
-};
+export const optionsDescription: INodeProperties = optionsCollection([
+	{
+		...concurrencyOption(4),
+		description:
+			'How many requests are sent at the same time (texts go 96 per request for the embeddings and endpoint methods)',
+	},
+	{
+		...truncateOption,
+		displayOptions: { show: { '/method': ['embeddings', 'endpoint'] } },
+	},
+	...requestOptions,
+]);

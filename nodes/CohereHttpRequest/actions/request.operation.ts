@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { batchingOptions, requestOptions } from '../../shared/descriptions';
+import { batchingOptions, requestOptions, optionsCollection } from '../../shared/descriptions';
 import { cohereRequest, getBaseUrl, getRequestSettings } from '../../shared/transport';
 import { getOptions } from '../../shared/helpers/numbers';
 import { asText } from '../../shared/helpers/parameters';
@@ -35,25 +35,18 @@ const nameValueCollection = (
 	],
 });
 
-const optionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Return Error Responses as Items',
-			name: 'neverError',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
-		},
-		...batchingOptions(1),
-		...requestOptions,
-	],
-};
+const optionsProperty: INodeProperties = optionsCollection([
+	{
+		displayName: 'Return Error Responses as Items',
+		name: 'neverError',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
+	},
+	...batchingOptions(1),
+	...requestOptions,
+]);
 
 export const description: INodeProperties[] = [
 	{

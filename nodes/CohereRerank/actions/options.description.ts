@@ -1,32 +1,29 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, priorityOption, requestOptions } from '../../shared/descriptions';
+import {
+	concurrencyOption,
+	priorityOption,
+	requestOptions,
+	optionsCollection,
+} from '../../shared/descriptions';
 
 /** The node's "Options" collection; its number fields' ranges are enforced at run time by `getOptions`. */
-export const optionsDescription: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			...concurrencyOption(2),
-			description:
-				'With more than 1,000 documents: how many requests of 1,000 run at the same time',
-		},
-		{
-			displayName: 'Max Tokens Per Document',
-			name: 'maxTokensPerDoc',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 4096,
-			description: 'Longer documents are truncated to this many tokens',
-		},
-		priorityOption,
-		...requestOptions,
-	],
-};
+export const optionsDescription: INodeProperties = optionsCollection([
+	{
+		...concurrencyOption(2),
+		description: 'With more than 1,000 documents: how many requests of 1,000 run at the same time',
+	},
+	{
+		displayName: 'Max Tokens Per Document',
+		name: 'maxTokensPerDoc',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 4096,
+		description: 'Longer documents are truncated to this many tokens',
+	},
+	priorityOption,
+	...requestOptions,
+]);
 
 export const topNProperty: INodeProperties = {
 	displayName: 'Top N',
