@@ -5,6 +5,7 @@ import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
 import { asItemError, errorItem } from '../../shared/helpers/processItems';
 import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import type { RequestSettings } from '../../shared/transport';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { getBatching } from '../../shared/descriptions';
 import type { Example } from './examples';
@@ -23,6 +24,23 @@ function normalize(vector: number[]): number[] {
 
 const dot = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 
+/** Read (and checked) once, before any request: a wrong option is the user's error, not the examples'. */
+interface EmbedSettings {
+	options: IDataObject;
+	model: string;
+	concurrency: number;
+	requestSettings: RequestSettings;
+}
+
+function readEmbedSettings(this: IExecuteFunctions): EmbedSettings {
+	return {
+		options: getOptions(this, 0, optionsDescription),
+		model: getModelId(this, 0),
+		concurrency: getBatching.call(this, 4).concurrency,
+		requestSettings: getRequestSettings.call(this, 0),
+	};
+}
+
 interface EmbeddedTexts {
 	vectors: Map<number, number[]>;
 	/** Why an entry has no vector: the error of the request that carried it. */
@@ -30,18 +48,16 @@ interface EmbeddedTexts {
 }
 
 /** Float embeddings for texts, 96 per request, several requests at a time. */
-async function embedTexts(this: IExecuteFunctions, entries: EmbedEntry[]): Promise<EmbeddedTexts> {
-	const options = getOptions(this, 0, optionsDescription);
-	const model = getModelId(this, 0);
+async function embedTexts(
+	this: IExecuteFunctions,
+	entries: EmbedEntry[],
+	settings: EmbedSettings,
+): Promise<EmbeddedTexts> {
+	const { options, model, concurrency, requestSettings } = settings;
 	const { results } = await runBatches.call(
 		this,
 		entries,
-		{
-			textBatchSize: 96,
-			imageBatchSize: 1,
-			maxImageBytes: 0,
-			concurrency: getBatching.call(this, 4).concurrency,
-		},
+		{ textBatchSize: 96, imageBatchSize: 1, maxImageBytes: 0, concurrency },
 		async (batch) => {
 			const response = (await cohereApiRequest.call(this, {
 				method: 'POST',
@@ -55,7 +71,7 @@ async function embedTexts(this: IExecuteFunctions, entries: EmbedEntry[]): Promi
 				}) as IDataObject,
 				// Examples have negative indices: they are no input item, so an error names none.
 				itemIndex: batch[0].itemIndex >= 0 ? batch[0].itemIndex : undefined,
-				settings: getRequestSettings.call(this, 0),
+				settings: requestSettings,
 			})) as IDataObject;
 			const embeddings = (response.embeddings as IDataObject | undefined)?.float;
 			const valid =
@@ -93,11 +109,12 @@ async function embedTexts(this: IExecuteFunctions, entries: EmbedEntry[]): Promi
 async function embedExamples(
 	this: IExecuteFunctions,
 	examples: Example[],
+	settings: EmbedSettings,
 ): Promise<{ vectors: number[][] } | { error: NodeApiError | NodeOperationError }> {
 	const entries = examples.map((example, i) => ({ itemIndex: -1 - i, text: example.text }));
 	let embedded: EmbeddedTexts;
 	try {
-		embedded = await embedTexts.call(this, entries);
+		embedded = await embedTexts.call(this, entries, settings);
 	} catch (error) {
 		return { error: examplesError(this, error) };
 	}
@@ -133,7 +150,8 @@ export async function classifyByEmbeddings(
 		itemIndex,
 		text: readInput(this, input, itemIndex),
 	}));
-	const examplesOutcome = await embedExamples.call(this, examples);
+	const settings = readEmbedSettings.call(this);
+	const examplesOutcome = await embedExamples.call(this, examples, settings);
 	if ('error' in examplesOutcome) {
 		if (!this.continueOnFail()) throw examplesOutcome.error;
 		// Without the examples no input can be classified: every item fails, with the real reason.
@@ -153,7 +171,11 @@ export async function classifyByEmbeddings(
 		);
 		return normalize(mean);
 	});
-	const { vectors: inputVectors, errors: inputErrors } = await embedTexts.call(this, plan.entries);
+	const { vectors: inputVectors, errors: inputErrors } = await embedTexts.call(
+		this,
+		plan.entries,
+		settings,
+	);
 	const texts = new Map(plan.entries.map((entry) => [entry.itemIndex, entry.text ?? '']));
 	return this.getInputData().map((_, itemIndex) => {
 		const failed = plan.failed.get(itemIndex);
