@@ -8,6 +8,7 @@ import {
 	LoadOptionsContext,
 	PackageDirectoryLoader,
 	RoutingNode,
+	SupplyDataContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import type {
@@ -258,6 +259,72 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'],
 		run,
 	};
+}
+
+export interface SuppliedData {
+	/** What the sub-node gives its root node (a chat model, an embeddings or a reranker object). */
+	response: any;
+	/** The runs the sub-node recorded (what the editor shows for it), by connection type. */
+	runs: () => IRun['data']['resultData']['runData'];
+}
+
+/**
+ * Calls a sub-node's supplyData as n8n does when a root node (AI Agent, vector store) asks for its
+ * connection: the node is loaded from the built package and gets n8n-core's real SupplyDataContext.
+ */
+export async function supplyData(options: {
+	type: string;
+	parameters: IDataObject;
+	credentials: ICredentialDataDecryptedObject;
+	connectionType: string;
+}): Promise<SuppliedData> {
+	const loader = await loadPackage();
+	const nodeType = loader.nodeTypes[options.type].type as INodeType;
+	const node: INode = {
+		id: 'sub-node',
+		name: 'Cohere Sub-node',
+		type: `${PACKAGE_NAME}.${options.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
+	};
+	const workflow = new Workflow({
+		id: 'sub-node-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFrom(loader),
+	});
+	// The parameters as n8n resolves them: defaults filled in for what the test left out.
+	node.parameters = NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		node.parameters,
+		true,
+		false,
+		node,
+		nodeType.description,
+	) as INode['parameters'];
+	const hooks = new ExecutionLifecycleHooks('manual', 'supply-data', {} as never);
+	const helper = new TestCredentialsHelper(await credentialTypes(), {
+		[CREDENTIAL_TYPE]: options.credentials,
+	});
+	const runExecutionData = createEmptyRunExecutionData();
+	const context = new SupplyDataContext(
+		workflow,
+		node,
+		additionalDataFor(helper, hooks),
+		'manual',
+		runExecutionData,
+		0,
+		[{ json: {} }],
+		{ main: [[{ json: {} }]] },
+		options.connectionType as never,
+		{ node, data: { main: [[{ json: {} }]] }, source: null },
+		[],
+	);
+	const supplied = await nodeType.supplyData!.call(context, 0);
+	return { response: supplied.response, runs: () => runExecutionData.resultData.runData };
 }
 
 /** Calls a node's listSearch method as the editor does when a dropdown opens. */

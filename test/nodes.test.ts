@@ -17,7 +17,7 @@ describe('Cohere List Models (cohereModels)', () => {
 			credentials: ctx.credentials(),
 		});
 		expect(run.error).toBeUndefined();
-		expect(run.items).toHaveLength(18);
+		expect(run.items).toHaveLength(20);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-5',
@@ -54,6 +54,8 @@ describe('Cohere List Models (cohereModels)', () => {
 			credentials: ctx.credentials(),
 		});
 		expect(run.items.map((i) => i.json.name)).toEqual([
+			'rerank-v4.0-pro',
+			'rerank-v4.0-fast',
 			'rerank-v3.5',
 			'rerank-english-v3.0',
 			'rerank-multilingual-v3.0',
@@ -142,7 +144,7 @@ describe('model dropdowns (listSearch)', () => {
 	test('follows next_page_token when the server pages smaller than asked, for every endpoint family', async () => {
 		ctx.emulator.modelsPageCap = 4;
 		const all = await listSearch('cohereModels', 'searchAllModels', ctx.credentials());
-		expect(all.results).toHaveLength(18);
+		expect(all.results).toHaveLength(20);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-4',
@@ -171,7 +173,7 @@ describe('model dropdowns (listSearch)', () => {
 		expect(counts).toEqual({
 			Chat: 9,
 			Embed: 5,
-			Rerank: 3,
+			Rerank: 5,
 			Classify: 5,
 			Generate: 3,
 			Summarize: 2,

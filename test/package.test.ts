@@ -17,14 +17,21 @@ const EXPECTED_NODES = [
 	'cohereSummarize',
 	'cohereClassify',
 ];
+/** The AI sub-nodes: no input, one AI output; n8n's own sub-nodes are not tools, and neither are these. */
+const SUB_NODES: Array<[string, string]> = [
+	['cohereChatModel', 'ai_languageModel'],
+	['cohereEmbeddings', 'ai_embedding'],
+	['cohereReranker', 'ai_reranker'],
+];
 
 describe('the package as n8n loads it', () => {
-	test('package.json: community keyword, MIT, no runtime dependencies, n8n-workflow as the only peer', () => {
+	test('package.json: community keyword, MIT, no runtime dependencies, n8n-workflow and the AI node SDK as peers', () => {
 		expect(packageJson.name).toBe('n8n-nodes-cohere');
 		expect(packageJson.license).toBe('MIT');
 		expect(packageJson.keywords).toContain('n8n-community-node-package');
 		expect(packageJson.dependencies ?? {}).toEqual({});
-		expect(Object.keys(packageJson.peerDependencies)).toEqual(['n8n-workflow']);
+		expect(packageJson.peerDependencies).toEqual({ '@n8n/ai-node-sdk': '*', 'n8n-workflow': '*' });
+		expect(packageJson.n8n.aiNodeSdkVersion).toBe(1);
 		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) {
 			expect(existsSync(path.join(PACKAGE_ROOT, file))).toBe(true);
 		}
@@ -32,7 +39,9 @@ describe('the package as n8n loads it', () => {
 
 	test('PackageDirectoryLoader finds every node and the credential from the n8n block', async () => {
 		const loader = await loadPackage();
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual([...EXPECTED_NODES].sort());
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(
+			[...EXPECTED_NODES, ...SUB_NODES.map(([name]) => name)].sort(),
+		);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['cohereBearerApi']);
 		const credential = loader.credentialTypes.cohereBearerApi.type;
 		expect(credential.displayName).toBe('Cohere API');
@@ -69,6 +78,24 @@ describe('the package as n8n loads it', () => {
 			expect(codex.node).toBe(`n8n-nodes-cohere.${name}`);
 			expect(codex.categories).toContain('AI');
 			expect(codex.resources.primaryDocumentation.length).toBeGreaterThan(0);
+		},
+	);
+
+	test.each(SUB_NODES)(
+		'%s: a sub-node with one %s output, a subtitle, our credential and a codex in the AI category',
+		async (name, output) => {
+			const loader = await loadPackage();
+			const { type, sourcePath } = loader.nodeTypes[name];
+			const description = type.description as INodeTypeDescription;
+			expect(description.displayName.startsWith('Cohere ')).toBe(true);
+			expect(description.inputs).toEqual([]);
+			expect(description.outputs).toEqual([output]);
+			expect(description.subtitle).toBeTruthy();
+			expect(description.credentials).toEqual([{ name: 'cohereBearerApi', required: true }]);
+			expect(typeof (type as { supplyData?: unknown }).supplyData).toBe('function');
+			const codex = JSON.parse(readFileSync(sourcePath.replace(/\.js$/, '.json'), 'utf8'));
+			expect(codex.node).toBe(`n8n-nodes-cohere.${name}`);
+			expect(codex.categories).toEqual(['AI']);
 		},
 	);
 });

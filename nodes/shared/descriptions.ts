@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 
 import { checkNumberFields } from './helpers/numbers';
 import type { ProcessItemsOptions } from './helpers/processItems';
@@ -44,6 +49,21 @@ export function modelLocator(
 }
 
 export { requestOptions } from './transport/settings';
+
+/**
+ * Options of another node's "Options" collection, by name, without that node's display rules: a sub-node
+ * offers the same settings with one definition (and so one range check).
+ */
+export function pickOptions(collection: INodeProperties, names: string[]): INodeProperties[] {
+	const options = (collection.options ?? []) as INodeProperties[];
+	return names.map((name) => {
+		const found = options.find((property) => property.name === name);
+		if (!found) throw new Error(`No option "${name}" in ${collection.displayName}`);
+		const shared = { ...found };
+		delete shared.displayOptions;
+		return shared;
+	});
+}
 
 /** A node's "Options" collection: the one place each node keeps its optional settings. */
 export function optionsCollection(
@@ -92,7 +112,7 @@ export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
 
 /** Reads the batching options (the same for every item: they shape how all items are sent). */
 export function getBatching(
-	this: IExecuteFunctions,
+	this: IExecuteFunctions | ISupplyDataFunctions,
 	defaultConcurrency: number,
 ): Required<ProcessItemsOptions> {
 	const options = checkNumberFields(

@@ -20,6 +20,8 @@ export interface EmulatorResponse {
 	status: number;
 	body: unknown;
 	headers?: Record<string, string>;
+	/** Server-sent events instead of a JSON body (`stream: true`). */
+	events?: Array<{ event: string; data: Json }>;
 }
 
 export class ApiError extends Error {
@@ -205,6 +207,82 @@ function getModel(name: string): EmulatorResponse {
 }
 
 // ---------- chat ----------
+/**
+ * Arguments a model would give a tool: each required parameter filled from the prompt (a math expression in
+ * it for a text parameter, e.g. for n8n's Calculator), or `{ query: prompt }` when none is required.
+ */
+function toolArguments(tool: { function?: { parameters?: unknown } }, prompt: string): Json {
+	const schema = (tool.function?.parameters ?? {}) as {
+		properties?: Record<string, { type?: string }>;
+		required?: string[];
+	};
+	const required = schema.required ?? [];
+	if (required.length === 0) return { query: prompt };
+	const math = /\d+(?:\.\d+)?(?:\s*[-+*\/^]\s*\d+(?:\.\d+)?)+/.exec(prompt)?.[0];
+	return Object.fromEntries(
+		required.map((name) => {
+			const type = schema.properties?.[name]?.type;
+			if (type === 'number' || type === 'integer') return [name, 1];
+			if (type === 'boolean') return [name, true];
+			return [name, math ?? prompt];
+		}),
+	);
+}
+
+/** A v2 chat answer as Cohere streams it: the events of `stream: true`, in Cohere's shapes. */
+function chatV2Events(response: Json): Array<{ event: string; data: Json }> {
+	const message = response.message as Json;
+	const events: Array<{ event: string; data: Json }> = [];
+	const push = (data: Json) => events.push({ event: String(data.type), data });
+	const pieces = (text: string) => text.match(/.{1,8}/gs) ?? [];
+	push({
+		type: 'message-start',
+		id: response.id,
+		delta: {
+			message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] },
+		},
+	});
+	const content = (message.content as Json[] | undefined) ?? [];
+	content.forEach((part, index) => {
+		const kind = part.type === 'thinking' ? 'thinking' : 'text';
+		push({
+			type: 'content-start',
+			index,
+			delta: { message: { content: { type: kind, [kind]: '' } } },
+		});
+		for (const piece of pieces(String(part[kind] ?? '')))
+			push({ type: 'content-delta', index, delta: { message: { content: { [kind]: piece } } } });
+		push({ type: 'content-end', index });
+	});
+	if (message.tool_plan)
+		for (const piece of pieces(String(message.tool_plan)))
+			push({ type: 'tool-plan-delta', delta: { message: { tool_plan: piece } } });
+	((message.tool_calls as Json[] | undefined) ?? []).forEach((call, index) => {
+		const fn = call.function as Json;
+		push({
+			type: 'tool-call-start',
+			index,
+			delta: {
+				message: {
+					tool_calls: { id: call.id, type: 'function', function: { name: fn.name, arguments: '' } },
+				},
+			},
+		});
+		for (const piece of pieces(String(fn.arguments)))
+			push({
+				type: 'tool-call-delta',
+				index,
+				delta: { message: { tool_calls: { function: { arguments: piece } } } },
+			});
+		push({ type: 'tool-call-end', index });
+	});
+	push({
+		type: 'message-end',
+		delta: { finish_reason: response.finish_reason, usage: response.usage },
+	});
+	return events;
+}
+
 type ContentPart = { type: string; text?: string; image_url?: { url: string } };
 const contentText = (content: unknown): string =>
 	typeof content === 'string'
@@ -238,13 +316,16 @@ function chatV2(body: Json): EmulatorResponse {
 	);
 	const documents = (body.documents as unknown[] | undefined) ?? [];
 	const format = body.response_format as { type?: string; json_schema?: Json } | undefined;
-	const tools = body.tools as Array<{ function?: { name: string } }> | undefined;
+	const tools = body.tools as
+		| Array<{ function?: { name: string; parameters?: unknown } }>
+		| undefined;
 	const inputTokens = messages.reduce((sum, m) => sum + countTokens(contentText(m.content)), 0);
 
 	let text = `Answer to: ${prompt}`;
 	if (images.length) text += ` (saw ${images.length} image${images.length > 1 ? 's' : ''})`;
 	const message: Json = { role: 'assistant' };
 	let finishReason = 'COMPLETE';
+	const last = messages[messages.length - 1];
 	if (tools?.length && !messages.some((m) => m.role === 'tool')) {
 		const name = tools[0].function?.name ?? 'tool';
 		message.tool_plan = `I will call ${name}.`;
@@ -252,11 +333,19 @@ function chatV2(body: Json): EmulatorResponse {
 			{
 				id: `${name}_0`,
 				type: 'function',
-				function: { name, arguments: JSON.stringify({ query: prompt }) },
+				function: { name, arguments: JSON.stringify(toolArguments(tools[0], prompt)) },
 			},
 		];
 		finishReason = 'TOOL_CALL';
 	} else {
+		if (last.role === 'tool') {
+			// The final answer uses what the tools said, so a test can see the results came back.
+			const results = messages
+				.slice(messages.map((m) => m.role).lastIndexOf('assistant') + 1)
+				.filter((m) => m.role === 'tool')
+				.map((m) => `${m.tool_call_id}: ${contentText(m.content) || JSON.stringify(m.content)}`);
+			text += ` (tool results: ${results.join('; ')})`;
+		}
 		const labels = (
 			format?.json_schema as { properties?: { label?: { enum?: string[] } } } | undefined
 		)?.properties?.label?.enum;
@@ -836,7 +925,9 @@ function compatChat(body: Json): EmulatorResponse {
 		content = JSON.stringify({ answer: contentText(last?.content) });
 	}
 	const prompt = messages.reduce((s, m) => s + countTokens(contentText(m.content)), 0);
-	const tools = body.tools as Array<{ function?: { name: string } }> | undefined;
+	const tools = body.tools as
+		| Array<{ function?: { name: string; parameters?: unknown } }>
+		| undefined;
 	const message: Json = { role: 'assistant', content };
 	let finishReason = 'stop';
 	if (tools?.length && !messages.some((m) => m.role === 'tool')) {
@@ -915,7 +1006,12 @@ export function route(req: EmulatorRequest, ctx: RouteContext): EmulatorResponse
 		return getModel(decodeURIComponent(req.path.slice('/v1/models/'.length)));
 	if (key === 'POST /v1/check-api-key')
 		return ok({ valid: true, organization_id: 'org-emulator', owner_id: 'owner-emulator' });
-	if (key === 'POST /v2/chat') return chatV2(body);
+	if (key === 'POST /v2/chat') {
+		const response = chatV2(body);
+		return body.stream === true
+			? { ...response, events: chatV2Events(response.body as Json) }
+			: response;
+	}
 	if (key === 'POST /v1/chat') return chatV1(body);
 	if (key === 'POST /v1/generate') return generate(body);
 	if (key === 'POST /v2/embed') return embed(body, 2);

@@ -78,6 +78,8 @@ export const MODELS: EmulatedModel[] = [
 		dimensions: 4096,
 		is_deprecated: true,
 	}),
+	model('rerank-v4.0-pro', ['rerank'], { context_length: 32768 }),
+	model('rerank-v4.0-fast', ['rerank'], { context_length: 32768 }),
 	model('rerank-v3.5', ['rerank'], { default_endpoints: ['rerank'], context_length: 4096 }),
 	model('rerank-english-v3.0', ['rerank'], { context_length: 4096 }),
 	model('rerank-multilingual-v3.0', ['rerank'], { context_length: 4096 }),

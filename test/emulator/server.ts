@@ -306,6 +306,16 @@ export class CohereEmulator {
 		const waited = Date.now() - (this.started.get(res) ?? Date.now());
 		if (this.latencyMs > waited)
 			await new Promise((resolve) => setTimeout(resolve, this.latencyMs - waited));
+		if (response.events && response.status === 200) {
+			// Server-sent events, written one by one as a streaming server does.
+			res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+			for (const { event, data } of response.events) {
+				res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+			res.end();
+			return;
+		}
 		res.writeHead(response.status, {
 			'content-type': 'application/json',
 			'x-request-id': `req-${this.requests.length}`,

@@ -4,9 +4,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
 import { asItemError, errorItem } from '../../shared/helpers/processItems';
-import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import type { RequestSettings } from '../../shared/transport';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { getRequestSettings } from '../../shared/transport';
+import { requestFloatEmbeddings } from '../../shared/helpers/floatEmbeddings';
 import { getBatching } from '../../shared/descriptions';
 import type { Example } from './examples';
 import { classification } from './examples';
@@ -59,37 +60,16 @@ async function embedTexts(
 		entries,
 		{ textBatchSize: 96, imageBatchSize: 1, maxImageBytes: 0, concurrency },
 		async (batch) => {
-			const response = (await cohereApiRequest.call(this, {
-				method: 'POST',
-				path: '/v2/embed',
-				body: compact({
-					model,
-					input_type: 'classification',
-					texts: batch.map((entry) => entry.text as string),
-					embedding_types: ['float'],
-					truncate: options.truncate,
-				}) as IDataObject,
+			const { vectors, response } = await requestFloatEmbeddings.call(this, {
+				model,
+				inputType: 'classification',
+				texts: batch.map((entry) => entry.text as string),
+				truncate: options.truncate as string | undefined,
 				// Examples have negative indices: they are no input item, so an error names none.
 				itemIndex: batch[0].itemIndex >= 0 ? batch[0].itemIndex : undefined,
 				settings: requestSettings,
-			})) as IDataObject;
-			const embeddings = (response.embeddings as IDataObject | undefined)?.float;
-			const valid =
-				Array.isArray(embeddings) &&
-				embeddings.every(
-					(vector) =>
-						Array.isArray(vector) &&
-						vector.length > 0 &&
-						vector.every((v) => typeof v === 'number' && Number.isFinite(v)),
-				);
-			if (!valid) {
-				throw new NodeOperationError(
-					this.getNode(),
-					'Cohere answered without float embeddings for the texts sent',
-					{ description: 'The model may not be an embedding model: check the Model.' },
-				);
-			}
-			return { embeddings: embeddings as number[][], response, billedTokens: 0 };
+			});
+			return { embeddings: vectors, response, billedTokens: 0 };
 		},
 	);
 	const embedded: EmbeddedTexts = { vectors: new Map(), errors: new Map() };

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asItemError, errorItem } from '../../shared/helpers/processItems';
@@ -22,7 +27,7 @@ export interface RankedDocument {
  * Returns the ranking over the original indices, best first, cut to `topN` (0 keeps all).
  */
 export async function rankDocuments(
-	this: IExecuteFunctions,
+	this: IExecuteFunctions | ISupplyDataFunctions,
 	query: string,
 	documents: string[],
 	topN: number,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -94,7 +99,7 @@ export function checkNumberFields(
 
 /** A node's "Options" collection for one item, its number fields checked against their declared ranges. */
 export function getOptions(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | ISupplyDataFunctions,
 	itemIndex: number,
 	optionsProperty: INodeProperties | INodeProperties[],
 ): IDataObject {
@@ -107,7 +112,7 @@ export function getOptions(
 
 /** A top-level number parameter for one item, checked against its declared range. */
 export function getNumberParameter(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | ISupplyDataFunctions,
 	property: INodeProperties,
 	itemIndex: number,
 ): number {

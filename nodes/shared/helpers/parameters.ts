@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -90,7 +90,7 @@ export function perItemParameter(
 
 /** The model of a resource-locator field; refused when empty unless the API has a default model. */
 export function getModelId(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | ISupplyDataFunctions,
 	itemIndex: number,
 	name = 'model',
 	required = true,

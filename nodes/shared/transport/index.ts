@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	ISupplyDataFunctions,
 	INode,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
@@ -31,7 +32,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** RFC 9110 token characters: what a header name may hold. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-type CohereContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type CohereContext = IExecuteFunctions | ILoadOptionsFunctions | ISupplyDataFunctions;
 
 export interface CohereRequest {
 	method: IHttpRequestMethods;
@@ -46,6 +47,11 @@ export interface CohereRequest {
 	settings?: RequestSettings;
 	/** Return non-2xx answers instead of throwing (Raw HTTP's "never error"). */
 	returnErrors?: boolean;
+	/**
+	 * Answer a 2xx with the body as a stream of bytes (server-sent events), unread. Errors, retries and
+	 * redirects are handled as for any request: a non-2xx body is read whole and parsed.
+	 */
+	stream?: boolean;
 }
 
 export interface CohereResponse<T = unknown> {
@@ -246,6 +252,19 @@ export async function waitUnlessCancelled(
 		throw new NodeOperationError(node, 'The execution was cancelled while waiting to retry');
 }
 
+/** The whole of a response body that came as a stream (an error answer to a streaming request). */
+async function readStream(body: unknown): Promise<string> {
+	if (typeof body === 'string' || body === undefined || body === null) return String(body ?? '');
+	if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function')
+		return JSON.stringify(body);
+	let text = '';
+	const decoder = new TextDecoder();
+	for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+		text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+	}
+	return text + decoder.decode();
+}
+
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	if (body === '') return {};
@@ -297,6 +316,7 @@ export async function cohereRequest<T = IDataObject>(
 		// Redirects are followed below, only within the Base URL's origin: the key must never go elsewhere.
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
+		...(request.stream ? { encoding: 'stream' as const } : {}),
 	};
 	let redirects = 0;
 
@@ -343,6 +363,12 @@ export async function cohereRequest<T = IDataObject>(
 
 		const status = response.statusCode;
 		const headers = response.headers ?? {};
+
+		if (request.stream) {
+			// The stream is only handed on for a 2xx: anything else is read here, as a whole body.
+			if (status >= 200 && status < 300) return { status, headers, body: response.body as T };
+			response.body = await readStream(response.body);
+		}
 
 		const location = headerValue(headers, 'location');
 		if (REDIRECT_STATUSES.has(status) && location) {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 
 import { checkNumberFields } from '../helpers/numbers';
 
@@ -39,7 +44,10 @@ export const requestOptions: INodeProperties[] = [
 ];
 
 /** Reads (and checks) the timeout and retry options that every node keeps in its "Options" collection. */
-export function getRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
+export function getRequestSettings(
+	this: IExecuteFunctions | ISupplyDataFunctions,
+	itemIndex: number,
+): RequestSettings {
 	const options = checkNumberFields(
 		this,
 		requestOptions,

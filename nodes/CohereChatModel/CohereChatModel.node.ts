@@ -1,0 +1,108 @@
+import { supplyModel } from '@n8n/ai-node-sdk';
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	ISupplyDataFunctions,
+	SupplyData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { optionsDescription as chatOptions } from '../CohereChat/actions/options.description';
+import {
+	modelLocator,
+	optionsCollection,
+	pickOptions,
+	requestOptions,
+} from '../shared/descriptions';
+import { getOptions } from '../shared/helpers/numbers';
+import { getModelId } from '../shared/helpers/parameters';
+import { listSearch } from '../shared/methods/listSearch';
+import { cohereApiRequest, cohereRequest, getRequestSettings } from '../shared/transport';
+import type { CohereChatResponse } from './helpers/messages';
+import { CohereChatModel as CohereChatModelClass } from './helpers/model';
+
+/** The Cohere Chat node's own sampling options: one definition for both. */
+const optionsDescription = optionsCollection([
+	...pickOptions(chatOptions, [
+		'frequencyPenalty',
+		'maxTokens',
+		'presencePenalty',
+		'priority',
+		'thinking',
+		'thinkingTokenBudget',
+		'safetyMode',
+		'seed',
+		'stopSequences',
+		'temperature',
+		'topK',
+		'topP',
+	]),
+	...requestOptions,
+]);
+
+export class CohereChatModel implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cohere Command Chat Model',
+		name: 'cohereChatModel',
+		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["model"].value ?? $parameter["model"] }}',
+		description:
+			"Cohere's Command models for the AI Agent and chains, through your Cohere credential (Base URL and gateways), with tools, reasoning and streaming",
+		defaults: { name: 'Cohere Command Chat Model' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.AiLanguageModel],
+		outputNames: ['Model'],
+		credentials: [{ name: 'cohereBearerApi', required: true }],
+		properties: [
+			modelLocator('searchChatModels', 'command-a-03-2025', {
+				description: 'The Cohere chat model. Vision models take the images of user messages.',
+			}),
+			optionsDescription,
+		],
+	};
+
+	methods = { listSearch };
+
+	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
+		const options = getOptions(this, itemIndex, optionsDescription);
+		const settings = getRequestSettings.call(this, itemIndex);
+		const stop = options.stopSequences as string[] | string | undefined;
+		const transport = {
+			send: async (body: IDataObject) =>
+				(await cohereApiRequest.call(this, {
+					method: 'POST',
+					path: '/v2/chat',
+					body,
+					settings,
+				})) as unknown as CohereChatResponse,
+			openStream: async (body: IDataObject) =>
+				(
+					await cohereRequest.call(this, {
+						method: 'POST',
+						path: '/v2/chat',
+						body,
+						settings,
+						stream: true,
+					})
+				).body as AsyncIterableIterator<Uint8Array>,
+		};
+		const model = new CohereChatModelClass(getModelId(this, itemIndex), transport, {
+			temperature: options.temperature as number | undefined,
+			maxTokens: options.maxTokens as number | undefined,
+			topP: options.topP as number | undefined,
+			topK: options.topK as number | undefined,
+			seed: options.seed as number | undefined,
+			frequencyPenalty: options.frequencyPenalty as number | undefined,
+			presencePenalty: options.presencePenalty as number | undefined,
+			stopSequences: (Array.isArray(stop) ? stop : stop ? [stop] : []).filter(Boolean),
+			safetyMode: options.safetyMode as string | undefined,
+			thinking: options.thinking as 'enabled' | 'disabled' | undefined,
+			thinkingTokenBudget: options.thinkingTokenBudget as number | undefined,
+			priority: options.priority as number | undefined,
+		});
+		return supplyModel(this, model);
+	}
+}

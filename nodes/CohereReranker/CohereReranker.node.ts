@@ -1,0 +1,90 @@
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	ISupplyDataFunctions,
+	SupplyData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { optionsDescription, topNProperty } from '../CohereRerank/actions/options.description';
+import { rankDocuments } from '../CohereRerank/actions/rerank.operation';
+import { modelLocator } from '../shared/descriptions';
+import { getNumberParameter } from '../shared/helpers/numbers';
+import { asText } from '../shared/helpers/parameters';
+import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
+import { listSearch } from '../shared/methods/listSearch';
+
+/** A document as n8n's vector stores hand it over (LangChain's shape). */
+interface StoreDocument {
+	pageContent: string;
+	metadata?: IDataObject;
+	id?: string;
+}
+
+export class CohereReranker implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cohere Reranker',
+		name: 'cohereReranker',
+		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["model"].value ?? $parameter["model"] }}',
+		description:
+			'Reorder what a vector store found by relevance with Cohere Rerank (v4 models included), through your Cohere credential',
+		defaults: { name: 'Cohere Reranker' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.AiReranker],
+		outputNames: ['Reranker'],
+		credentials: [{ name: 'cohereBearerApi', required: true }],
+		properties: [
+			modelLocator('searchRerankModels', 'rerank-v4.0-pro', {
+				description: 'The Cohere rerank model',
+			}),
+			{
+				...topNProperty,
+				default: 3,
+				description: 'How many of the best documents to keep (0 keeps all, reordered)',
+			},
+			optionsDescription,
+		],
+	};
+
+	methods = { listSearch };
+
+	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
+		const topN = getNumberParameter(this, topNProperty, itemIndex);
+		/**
+		 * What n8n's vector stores call in load, retrieve and retrieve-as-tool modes: the documents come back
+		 * best first, cut to Top N, each with its score in `metadata.relevanceScore`. More than 1,000
+		 * documents are ranked in parts and merged by score, as in the Cohere Rerank node.
+		 */
+		const compressDocuments = async (documents: StoreDocument[], query: string) =>
+			await recordSubNodeRun(
+				this,
+				NodeConnectionTypes.AiReranker,
+				{ query, documents: documents.length },
+				async () => {
+					if (documents.length === 0) return [];
+					const { ranking } = await rankDocuments.call(
+						this,
+						query,
+						documents.map((document) => asText(document.pageContent)),
+						topN,
+						itemIndex,
+					);
+					return ranking.map(({ index, relevance_score }) => ({
+						...documents[index],
+						metadata: { ...(documents[index].metadata ?? {}), relevanceScore: relevance_score },
+					}));
+				},
+				(ranked) => ({
+					documents: ranked.map((document) => ({
+						pageContent: document.pageContent,
+						relevanceScore: document.metadata.relevanceScore,
+					})),
+				}),
+			);
+		return { response: { compressDocuments } };
+	}
+}
