@@ -85,6 +85,8 @@ interface Execution {
 	output: (node: string) => Item[];
 	error: { message?: string; description?: string } | undefined;
 	nodeError: (node: string) => { message?: string; description?: string } | undefined;
+	/** How many runs a node (a sub-node too) has in the run data. */
+	runs: (node: string) => number;
 	log: string;
 }
 
@@ -100,6 +102,7 @@ async function execute(userFolder: string, id: string): Promise<Execution> {
 		output: (node) => runData[node]?.[0]?.data?.main?.[0] ?? [],
 		error: data?.data?.resultData?.error,
 		nodeError: (node) => runData[node]?.[0]?.error,
+		runs: (node) => (runData[node] ?? []).length,
 		log: `${stdout}\n${String(result.stderr)}`,
 	};
 }
@@ -172,16 +175,23 @@ async function main() {
 		const expectedNodes = (packageJson.n8n.nodes as string[]).map((file) =>
 			path.basename(file, '.node.js'),
 		);
-		check('export:nodes lists every node of the package (and its AI tool variant)', () => {
-			const names = ours.map((n) => n.name).sort();
-			const expected = expectedNodes.map(
-				(n) => `${PACKAGE_NAME}.${n[0].toLowerCase()}${n.slice(1)}`,
-			);
-			for (const name of expected) {
-				expectTrue(names.includes(name), `${name} missing from ${names.join(', ')}`);
-				expectTrue(names.includes(`${name}Tool`), `${name}Tool missing: usableAsTool not honoured`);
-			}
-		});
+		// The AI sub-nodes plug into AI nodes themselves; as n8n's own, they have no tool variant.
+		const subNodes = ['CohereChatModel', 'CohereEmbeddings', 'CohereReranker'];
+		check(
+			'export:nodes lists every node of the package (and the AI tool variant of each main node)',
+			() => {
+				const names = ours.map((n) => n.name).sort();
+				for (const node of expectedNodes) {
+					const name = `${PACKAGE_NAME}.${node[0].toLowerCase()}${node.slice(1)}`;
+					expectTrue(names.includes(name), `${name} missing from ${names.join(', ')}`);
+					if (subNodes.includes(node)) continue;
+					expectTrue(
+						names.includes(`${name}Tool`),
+						`${name}Tool missing: usableAsTool not honoured`,
+					);
+				}
+			},
+		);
 		check('every node icon (light and dark) is a packed file', () => {
 			for (const node of ours) {
 				expectTrue(node.iconUrl, `${node.name} has no icon`);
@@ -594,6 +604,126 @@ async function main() {
 				[ids.map((id) => `<${id}>`).join('')],
 			);
 		});
+
+		console.log("\nn8n's AI Agent with the Cohere Command Chat Model and n8n's Calculator tool");
+		emulator.reset();
+		const agent = await execute(userFolder, 'e2eCohereAiAgent1');
+		checkRanWithoutError(agent);
+		check("the agent's answer uses the tool's result", () =>
+			expectEqual(
+				agent.output('AI Agent').map((i) => i.json.output),
+				['Answer to: What is 6 * 7? (tool results: Calculator_0: [{"response":"42"}])'],
+				'agent output',
+			),
+		);
+		check(
+			"round 1 sends the tool in Cohere's function format; round 2 sends the call back with its id and the tool message",
+			() => {
+				const [round1, round2] = emulator.requestsTo('/v2/chat').map((r) => r.body as any);
+				expectEqual(emulator.requestsTo('/v2/chat').length, 2, 'chat requests');
+				expectEqual(
+					round1.tools.map((t: any) => [
+						t.type,
+						t.function.name,
+						Object.keys(t.function.parameters.properties ?? {}),
+					]),
+					[['function', 'Calculator', ['input']]],
+					'tools',
+				);
+				expectEqual(round1.temperature, 0.1, 'temperature');
+				// n8n's agent rebuilds the assistant message from its own steps: the call keeps Cohere's id, its
+				// arguments gain the id (n8n's doing), and the tool plan is not kept (Cohere does not need it).
+				const [assistant, tool] = round2.messages.slice(-2);
+				expectEqual(
+					[
+						assistant.role,
+						assistant.tool_calls.map((c: any) => [
+							c.id,
+							c.type,
+							c.function.name,
+							JSON.parse(c.function.arguments).input,
+						]),
+					],
+					['assistant', [['Calculator_0', 'function', 'Calculator', '6 * 7']]],
+					'round 2 assistant message',
+				);
+				expectEqual(
+					tool,
+					{ role: 'tool', tool_call_id: 'Calculator_0', content: '[{"response":"42"}]' },
+					'round 2 tool message',
+				);
+				expectEqual(
+					emulator.requestsTo('/v2/chat').map((r) => r.headers.authorization),
+					['Bearer test-key', 'Bearer test-key'],
+					'authorization',
+				);
+			},
+		);
+
+		console.log('\nSimple Vector Store with Cohere Embeddings and the Cohere Reranker');
+		emulator.reset();
+		const rag = await execute(userFolder, 'e2eCohereVectorRag');
+		checkRanWithoutError(rag);
+		check('insert: 300 notes embedded as search_document, 96 per request', () => {
+			const documents = emulator
+				.requestsTo('/v2/embed')
+				.map((r) => r.body as any)
+				.filter((b) => b.input_type === 'search_document');
+			expectEqual(
+				documents.map((b) => [b.model, b.texts.length]),
+				[
+					['embed-v4.0', 96],
+					['embed-v4.0', 96],
+					['embed-v4.0', 96],
+					['embed-v4.0', 12],
+				],
+				'document requests',
+			);
+			expectEqual(rag.output('Insert Notes').length, 300, 'inserted items');
+		});
+		check(
+			'search: the query embedded as search_query, the hits reranked, best first, Top N 3',
+			() => {
+				const queries = emulator
+					.requestsTo('/v2/embed')
+					.map((r) => r.body as any)
+					.filter((b) => b.input_type === 'search_query');
+				expectEqual(
+					queries.map((b) => b.texts),
+					[['red apples']],
+					'query requests',
+				);
+				const [rerank] = emulator.requestsTo('/v2/rerank').map((r) => r.body as any);
+				expectEqual(
+					[rerank?.model, rerank?.query, rerank?.documents.length, rerank?.top_n],
+					['rerank-v4.0-pro', 'red apples', 20, 3],
+					'rerank request',
+				);
+				const hits = rag
+					.output('Search Notes')
+					.map((i) => [i.json.document.pageContent, i.json.score]);
+				expectEqual(hits.length, 3, 'hits');
+				const scores = hits.map(([, score]) => score as number);
+				expectEqual(
+					[...scores].sort((a, b) => b - a),
+					scores,
+					'scores best first',
+				);
+				expectTrue(
+					hits.every(([text]) => String(text).startsWith('red apples')),
+					`hits: ${JSON.stringify(hits)}`,
+				);
+			},
+		);
+		check(
+			'the sub-nodes show their runs in the execution (what they were asked, what they gave)',
+			() => {
+				const embedRuns = rag.runs('Cohere Embeddings');
+				const rerankRuns = rag.runs('Cohere Reranker');
+				expectTrue(embedRuns >= 2, `Cohere Embeddings runs: ${embedRuns}`);
+				expectTrue(rerankRuns === 1, `Cohere Reranker runs: ${rerankRuns}`);
+			},
+		);
 
 		console.log('\nWorkflows with a wrong API key');
 		const continued = await execute(userFolder, 'e2eWrongKeyContin');

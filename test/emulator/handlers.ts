@@ -208,15 +208,20 @@ function getModel(name: string): EmulatorResponse {
 
 // ---------- chat ----------
 /**
- * Arguments a model would give a tool: each required parameter filled from the prompt (a math expression in
- * it for a text parameter, e.g. for n8n's Calculator), or `{ query: prompt }` when none is required.
+ * Arguments a model would give a tool: each required parameter (or a string tool's `input`) filled from the
+ * prompt (a math expression in it for a text parameter, e.g. for n8n's Calculator), else `{ query: prompt }`.
  */
 function toolArguments(tool: { function?: { parameters?: unknown } }, prompt: string): Json {
 	const schema = (tool.function?.parameters ?? {}) as {
 		properties?: Record<string, { type?: string }>;
 		required?: string[];
 	};
-	const required = schema.required ?? [];
+	// LangChain's plain string tools (n8n's Calculator among them) take one optional `input`.
+	const required = schema.required?.length
+		? schema.required
+		: schema.properties?.input
+			? ['input']
+			: [];
 	if (required.length === 0) return { query: prompt };
 	const math = /\d+(?:\.\d+)?(?:\s*[-+*\/^]\s*\d+(?:\.\d+)?)+/.exec(prompt)?.[0];
 	return Object.fromEntries(
