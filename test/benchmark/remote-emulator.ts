@@ -7,7 +7,12 @@ export interface RemoteEmulator {
 	url: string;
 	configure(config: { latencyMs?: number }): Promise<void>;
 	reset(): Promise<void>;
-	stats(): Promise<{ requests: number; maxInFlight: number }>;
+	stats(): Promise<{
+		requests: number;
+		maxInFlight: number;
+		firstRequestAt?: number;
+		lastAnswerAt?: number;
+	}>;
 	stop(): void;
 }
 
@@ -37,6 +42,8 @@ export async function startRemoteEmulator(): Promise<RemoteEmulator> {
 		).json()) as {
 			requests: number;
 			maxInFlight: number;
+			firstRequestAt?: number;
+			lastAnswerAt?: number;
 		};
 	return {
 		url,

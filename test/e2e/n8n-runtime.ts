@@ -118,6 +118,24 @@ export async function freePort(): Promise<number> {
 	return port;
 }
 
+/**
+ * Rows of a query on the n8n user folder's SQLite database, read with Node 24's built-in SQLite (n8n's own
+ * runtime): for what `n8n execute` cannot print whole, such as the timing of an execution with large data.
+ */
+export function queryDatabase(userFolder: string, sql: string): Array<Record<string, unknown>> {
+	const script = `const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(process.argv[1], { readOnly: true });
+process.stdout.write(JSON.stringify(db.prepare(process.argv[2]).all()));`;
+	const output = run(NODE24, [
+		'--no-warnings',
+		'-e',
+		script,
+		path.join(userFolder, '.n8n', 'database.sqlite'),
+		sql,
+	]);
+	return JSON.parse(output) as Array<Record<string, unknown>>;
+}
+
 /** Runs an n8n CLI command without blocking this process, whose event loop serves the emulator. */
 export async function n8n(
 	userFolder: string,

@@ -98,6 +98,7 @@ export class CohereEmulator {
 		this.modelsPageCap = undefined;
 		this.maxInFlight = this.inFlight;
 		this.store = new JobStore();
+		this.lastAnswerAt = undefined;
 	}
 
 	addFault(fault: Fault): void {
@@ -293,6 +294,9 @@ export class CohereEmulator {
 				requests: this.requests.length,
 				maxInFlight: this.maxInFlight,
 				latencyMs: this.latencyMs,
+				// From the first request's arrival to the last answer: the time the API was busy for the client.
+				firstRequestAt: this.requests[0]?.receivedAt,
+				lastAnswerAt: this.lastAnswerAt,
 			}),
 		);
 	}
@@ -301,7 +305,10 @@ export class CohereEmulator {
 	 * Answers after `latencyMs` in all, counted from the request's arrival: the emulator's own work (hashing,
 	 * JSON) is part of that time, as a remote server's is, instead of coming on top of it.
 	 */
+	private lastAnswerAt?: number;
+
 	private async send(res: ServerResponse, response: EmulatorResponse): Promise<void> {
+		res.on('finish', () => (this.lastAnswerAt = Date.now()));
 		const payload = JSON.stringify(response.body);
 		const waited = Date.now() - (this.started.get(res) ?? Date.now());
 		if (this.latencyMs > waited)
