@@ -107,6 +107,32 @@ async function execute(userFolder: string, id: string): Promise<Execution> {
 	};
 }
 
+/**
+ * Sends a message to a published Chat Trigger and reads its streamed answer (JSON lines): the text of the
+ * `item` chunks. The webhook registers shortly after the server answers, so a 404 is retried for a while.
+ */
+async function chatMessage(base: string, webhookId: string, chatInput: string) {
+	for (let attempt = 0; ; attempt++) {
+		const response = await fetch(`${base}/webhook/${webhookId}/chat`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session', chatInput }),
+		});
+		const text = await response.text();
+		if (response.status === 404 && attempt < 40) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			continue;
+		}
+		const items = text
+			.split('\n')
+			.filter((line) => line.trim().startsWith('{'))
+			.map((line) => JSON.parse(line) as { type?: string; content?: string })
+			.filter((chunk) => chunk.type === 'item')
+			.map((chunk) => chunk.content ?? '');
+		return { status: response.status, items, text };
+	}
+}
+
 /** "Runs without error" needs run data that says so: no run data read is a failure, not a pass. */
 function checkRanWithoutError(run: Execution) {
 	check('runs without error', () => {
@@ -760,6 +786,8 @@ async function main() {
 		);
 
 		console.log('\nThe n8n server (editor API)');
+		// The streaming agent answers a Chat Trigger: it runs once its workflow is published (active).
+		const published = await n8n(userFolder, ['publish:workflow', '--id=e2eCohereAgentStrm']);
 		server = await startServer(userFolder, 5600 + Math.floor(Math.random() * 300));
 		const setup = await fetch(`${server.base}/rest/owner/setup`, {
 			method: 'POST',
@@ -878,6 +906,33 @@ async function main() {
 				`dropdown answer ${JSON.stringify(dropdown).slice(0, 300)}`,
 			);
 		});
+		emulator.reset();
+		const streamed = await chatMessage(server.base, 'cohere-e2e-agent-stream', 'What is 6 * 7?');
+		check(
+			'the AI Agent streams the Cohere Command Chat Model to the chat, through a tool round',
+			() => {
+				expectTrue(
+					published.status === 0,
+					`publish:workflow: ${published.stdout}${published.stderr}`,
+				);
+				expectEqual(streamed.status, 200, 'chat webhook status');
+				expectEqual(
+					streamed.items.join(''),
+					'Answer to: What is 6 * 7? (tool results: Calculator_0: [{"response":"42"}])',
+					'streamed answer',
+				);
+				expectTrue(streamed.items.length > 1, `answer came in ${streamed.items.length} chunk(s)`);
+				const bodies = emulator.requestsTo('/v2/chat').map((r) => r.body as any);
+				expectEqual(
+					bodies.map((b) => [b.stream, b.messages.at(-1).role, b.messages.at(-1).tool_call_id]),
+					[
+						[true, 'user', undefined],
+						[true, 'tool', 'Calculator_0'],
+					],
+					'streaming requests',
+				);
+			},
+		);
 		check('n8n logged no warning or error about the package while serving', () => {
 			const lines = packageLogLines(server!.log());
 			expectEqual(lines, [], 'log lines');
