@@ -18,7 +18,8 @@ import type {
 export class CohereBearerApi implements ICredentialType {
 	name = 'cohereBearerApi';
 
-	displayName = 'Cohere API';
+	// n8n's own credential is also called "Cohere API": ours says what it adds, so the two can be told apart.
+	displayName = 'Cohere (Base URL, Client Name) API';
 
 	icon: Icon = {
 		light: 'file:../nodes/icons/cohere.svg',
@@ -28,6 +29,13 @@ export class CohereBearerApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-cohere/n8n-nodes-cohere#credentials';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'For the n8n-nodes-cohere nodes. Besides the API key it takes a Base URL (Azure, AWS Bedrock, OCI, LiteLLM, a company gateway) and an optional Client Name. n8n\'s own Cohere nodes use n8n\'s "Cohere API" credential instead.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'API Key',
 			name: 'apiKey',

@@ -44,9 +44,14 @@ describe('the package as n8n loads it', () => {
 		);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['cohereBearerApi']);
 		const credential = loader.credentialTypes.cohereBearerApi.type;
-		expect(credential.displayName).toBe('Cohere API');
-		expect(credential.properties.map((p) => p.name)).toEqual(['apiKey', 'baseUrl', 'clientName']);
-		expect(credential.properties[0].typeOptions?.password).toBe(true);
+		expect(credential.displayName).toBe('Cohere (Base URL, Client Name) API');
+		expect(credential.properties.map((p) => p.name)).toEqual([
+			'notice',
+			'apiKey',
+			'baseUrl',
+			'clientName',
+		]);
+		expect(credential.properties[1].typeOptions?.password).toBe(true);
 		expect(credential.test?.request).toMatchObject({ url: '/v1/models', qs: { page_size: 1 } });
 	});
 
@@ -98,4 +103,35 @@ describe('the package as n8n loads it', () => {
 			expect(codex.categories).toEqual(['AI']);
 		},
 	);
+
+	test('the node creator finds every node by its words, and files only sub-nodes as sub-nodes', async () => {
+		// The editor files a node of the AI category as a sub-node unless its codex lists "Root Nodes".
+		const loader = await loadPackage();
+		const codex = (name: string) =>
+			JSON.parse(readFileSync(loader.nodeTypes[name].sourcePath.replace(/\.js$/, '.json'), 'utf8'));
+		for (const name of EXPECTED_NODES) {
+			expect([name, codex(name).subcategories.AI]).toEqual([
+				name,
+				expect.arrayContaining(['Root Nodes']),
+			]);
+			expect([name, codex(name).alias]).toEqual([name, expect.arrayContaining(['cohere'])]);
+		}
+		for (const [name] of SUB_NODES)
+			expect([name, codex(name).subcategories.AI.includes('Root Nodes')]).toEqual([name, false]);
+		const words = [...EXPECTED_NODES, ...SUB_NODES.map(([name]) => name)].flatMap(
+			(name) => codex(name).alias as string[],
+		);
+		for (const word of [
+			'rerank',
+			'embeddings',
+			'tokens',
+			'summarize',
+			'classify',
+			'models',
+			'http',
+			'dataset',
+			'batch',
+		])
+			expect([word, words.includes(word)]).toEqual([word, true]);
+	});
 });

@@ -20,7 +20,8 @@ export class CohereChat implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ { v2: "Chat", v1: "Chat v1 (legacy)", generate: "Generate (legacy)", openai: "OpenAI-compatible" }[$parameter["api"]] }}',
-		description: 'Chat with Cohere models: RAG with citations, vision, JSON output and tools',
+		description:
+			'A workflow step that answers each item with a Cohere chat model: RAG with citations, vision, JSON output, tools. For the AI Agent, use the Cohere Command Chat Model sub-node.',
 		defaults: { name: 'Cohere Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -18,7 +18,7 @@ export class CohereEmbed implements INodeType {
 		subtitle:
 			'={{ $parameter["api"] === "openai" ? "OpenAI-compatible embeddings" : "Embed " + $parameter["inputType"] }}',
 		description:
-			'Embed texts and images with Cohere, 96 per request, for search, RAG, classification and clustering',
+			'A workflow step that embeds the text or image of each item, 96 per request. For vector store nodes, use the Cohere Embeddings sub-node.',
 		defaults: { name: 'Cohere Embed' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -16,7 +16,7 @@ export class CohereRerank implements INodeType {
 		version: 1,
 		subtitle: '={{ "Rerank: " + $parameter["query"] }}',
 		description:
-			'Order documents by relevance to a query with Cohere Rerank, e.g. the matches of a vector store search',
+			'A workflow step that orders items (or documents) by relevance to a query. For vector store nodes, use the Cohere Reranker sub-node.',
 		defaults: { name: 'Cohere Rerank' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -195,6 +195,7 @@ async function main() {
 					iconUrl?: { light: string; dark: string };
 					usableAsTool?: boolean;
 					displayName: string;
+					codex?: { subcategories?: Record<string, string[]>; alias?: string[] };
 				}>)
 			: [];
 		const ours = nodeTypes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`));
@@ -214,6 +215,21 @@ async function main() {
 					expectTrue(
 						names.includes(`${name}Tool`),
 						`${name}Tool missing: usableAsTool not honoured`,
+					);
+				}
+			},
+		);
+		check(
+			'as n8n loaded them: main nodes filed as root nodes with their search words, sub-nodes as sub-nodes',
+			() => {
+				for (const node of expectedNodes) {
+					const name = `${PACKAGE_NAME}.${node[0].toLowerCase()}${node.slice(1)}`;
+					const codex = ours.find((n) => n.name === name)?.codex;
+					const root = codex?.subcategories?.AI?.includes('Root Nodes') ?? false;
+					expectEqual([name, root], [name, !subNodes.includes(node)], 'filed as a root node');
+					expectTrue(
+						codex?.alias?.includes('cohere'),
+						`${name}: aliases ${JSON.stringify(codex?.alias)}`,
 					);
 				}
 			},
@@ -820,11 +836,17 @@ async function main() {
 			displayName: string;
 			iconUrl?: unknown;
 		}>;
-		check('the editor lists the "Cohere API" credential type with its icon', () => {
-			const type = credentialTypes.find((c) => c.name === 'cohereBearerApi');
-			expectTrue(type?.displayName === 'Cohere API', `credential type: ${JSON.stringify(type)}`);
-			expectTrue(type?.iconUrl, 'credential icon missing');
-		});
+		check(
+			"the editor lists our credential type under its own name (not n8n's 'Cohere API'), with its icon",
+			() => {
+				const type = credentialTypes.find((c) => c.name === 'cohereBearerApi');
+				expectTrue(
+					type?.displayName === 'Cohere (Base URL, Client Name) API',
+					`credential type: ${JSON.stringify(type)}`,
+				);
+				expectTrue(type?.iconUrl, 'credential icon missing');
+			},
+		);
 		const iconUrl = ours[0]?.iconUrl?.light ?? '';
 		const icon = await fetch(`${server.base}/${iconUrl}`);
 		const iconBody = await icon.text();
