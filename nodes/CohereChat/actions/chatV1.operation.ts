@@ -49,7 +49,8 @@ export const description: INodeProperties[] = [
 		displayName: 'Chat History (JSON)',
 		name: 'chatHistory',
 		type: 'json',
-		default: '',
+		// '[]', not '': the editor marks an empty JSON field as invalid on every fresh node.
+		default: '[]',
 		placeholder: '[{"role": "USER", "message": "Hi"}, {"role": "CHATBOT", "message": "Hello!"}]',
 		description: 'Earlier turns: an array of {role: USER | CHATBOT | SYSTEM, message}',
 		displayOptions: { show },
@@ -95,7 +96,10 @@ export async function execute(
 		message: getRequiredText(this, 'message', 'Message', itemIndex),
 		model: model || undefined,
 		preamble: asText(this.getNodeParameter('preamble', itemIndex, '')) || undefined,
-		chat_history: chatHistory as IDataObject[] | undefined,
+		chat_history:
+			Array.isArray(chatHistory) && chatHistory.length > 0
+				? (chatHistory as IDataObject[])
+				: undefined,
 		documents: getDocuments(this, itemIndex)?.map((d) =>
 			typeof d === 'string'
 				? { text: d }

@@ -38,7 +38,8 @@ export const description: INodeProperties[] = [
 		displayName: 'Documents',
 		name: 'documents',
 		type: 'json',
-		default: '',
+		// '[]', not '': the editor marks an empty JSON field as invalid on every fresh node.
+		default: '[]',
 		placeholder: '={{ $json.documents }}',
 		description:
 			'Documents for RAG: an array of strings, or of objects with an optional ID and a data object (plain objects are sent as data). The answer cites them.',
@@ -74,7 +75,9 @@ export function getDocuments(
 	itemIndex: number,
 ): Array<string | IDataObject> | undefined {
 	const documents = getJsonParameter<unknown>(context, 'documents', 'Documents', itemIndex);
-	if (documents === undefined) return undefined;
+	// An empty list (the field's default) means no documents.
+	if (documents === undefined || (Array.isArray(documents) && documents.length === 0))
+		return undefined;
 	if (!Array.isArray(documents)) {
 		throw new NodeOperationError(
 			context.getNode(),

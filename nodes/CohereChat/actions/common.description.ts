@@ -138,7 +138,8 @@ export const conversationProperties: INodeProperties[] = [
 		displayName: 'Tools',
 		name: 'tools',
 		type: 'json',
-		default: '',
+		// '[]', not '': the editor marks an empty JSON field as invalid on every fresh node.
+		default: '[]',
 		placeholder:
 			'[{"type": "function", "function": {"name": "get_weather", "description": "...", "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}]',
 		description:

@@ -30,7 +30,8 @@ const TOOL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function getTools(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
 	const tools = getJsonParameter<unknown>(context, 'tools', 'Tools', itemIndex);
-	if (tools === undefined) return undefined;
+	// An empty list (the field's default) means no tools.
+	if (tools === undefined || (Array.isArray(tools) && tools.length === 0)) return undefined;
 	const list = Array.isArray(tools) ? tools : [tools];
 	return list.map((tool, position) => {
 		const definition = (
