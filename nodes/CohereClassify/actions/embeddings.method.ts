@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
-import { asItemError, errorItem } from '../../shared/helpers/processItems';
+import { asItemError, asNodeError, errorItem } from '../../shared/helpers/processItems';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import type { RequestSettings } from '../../shared/transport';
 import { getRequestSettings } from '../../shared/transport';
@@ -107,10 +107,7 @@ function examplesError(
 	context: IExecuteFunctions,
 	error: unknown,
 ): NodeApiError | NodeOperationError {
-	const failure =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(context.getNode(), error as Error);
+	const failure = asNodeError(context, error);
 	if (failure.context) delete failure.context.itemIndex;
 	failure.message = `The examples could not be embedded: ${failure.message}`;
 	return failure;

@@ -26,17 +26,29 @@ export function errorItem(
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+/** Any thrown value as one of n8n's node errors, keeping the class it has (API errors stay API errors). */
+export function asNodeError(
+	context: Pick<IExecuteFunctions, 'getNode'>,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(
+		context.getNode(),
+		error as Error,
+		itemIndex === undefined ? {} : { itemIndex },
+	);
+}
+
 /** Makes sure the error names the item and keeps n8n's error classes (API errors stay API errors). */
 export function asItemError(
 	context: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context = { ...(error.context ?? {}), itemIndex };
-		return error;
-	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	const failure = asNodeError(context, error, itemIndex);
+	failure.context = { ...(failure.context ?? {}), itemIndex };
+	return failure;
 }
 
 /**
@@ -121,10 +133,7 @@ export async function runNode(
 	try {
 		return await router.call(this);
 	} catch (error) {
-		failure =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(this.getNode(), error as Error);
+		failure = asNodeError(this, error);
 	}
 	if (!this.continueOnFail()) throw failure;
 	return [

@@ -1,5 +1,12 @@
-import type { IDataObject, ISupplyDataFunctions, NodeConnectionType } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ISupplyDataFunctions,
+	NodeApiError,
+	NodeConnectionType,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { asNodeError } from './processItems';
 
 /**
  * Records one call of a sub-node (an embeddings or reranker call made by a vector store) as a run of the
@@ -21,10 +28,7 @@ export async function recordSubNodeRun<T>(
 		context.addOutputData(connectionType, index, [[{ json: summarize(result) }]]);
 		return result;
 	} catch (error) {
-		failure =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(context.getNode(), error as Error);
+		failure = asNodeError(context, error);
 	}
 	context.addOutputData(connectionType, index, failure);
 	throw failure;

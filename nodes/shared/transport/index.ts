@@ -11,8 +11,9 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiErrorFromNetwork, apiErrorFromResponse } from './errors';
 import { redactSecret } from './redact';
+import { checkNumberFields } from '../helpers/numbers';
 import type { RequestSettings } from './settings';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './settings';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, requestOptions } from './settings';
 
 export {
 	DEFAULT_MAX_RETRIES,
@@ -286,14 +287,14 @@ export async function cohereRequest<T = IDataObject>(
 	const baseUrl = isFullUrl ? undefined : connection.baseUrl;
 	const timeoutSeconds = request.settings?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	const maxRetries = request.settings?.maxRetries ?? DEFAULT_MAX_RETRIES;
-	// Settings are checked where they are read (getRequestSettings); this guards every other caller.
-	if (!(timeoutSeconds >= 1 && timeoutSeconds <= 86400) || !(maxRetries >= 0 && maxRetries <= 10)) {
-		throw new NodeOperationError(
-			node,
-			`Invalid request settings: timeout ${timeoutSeconds} s, ${maxRetries} retries`,
-			{ itemIndex: request.itemIndex },
-		);
-	}
+	// Settings are checked where they are read (getRequestSettings); this guards every other caller,
+	// against the same declared ranges.
+	checkNumberFields(
+		this,
+		requestOptions,
+		{ timeout: timeoutSeconds, maxRetries },
+		request.itemIndex ?? 0,
+	);
 	if (request.headers) checkHeaders(node, request.headers, request.itemIndex);
 	const redact = <T>(value: T): T => redactSecret(value, connection.apiKey);
 
