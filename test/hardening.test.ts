@@ -357,7 +357,7 @@ const badBatching: Array<[string, IDataObject, RegExp]> = [
 	[
 		'Delay Between Batches -5',
 		{ batchDelay: -5 },
-		/"Delay Between Batches \(Ms\)" must be .* not -5/,
+		/"Delay Between Batches \(Milliseconds\)" must be .* not -5/,
 	],
 ];
 const batchingNodes = new Set([
@@ -717,10 +717,10 @@ describe('5. values sent as they are meant, or refused', () => {
 
 describe('6. IDs never walk the API', () => {
 	test.each([
-		['Get Dataset', { resource: 'dataset', operation: 'get' }, 'datasetId', 'Dataset ID'],
-		['Delete Dataset', { resource: 'dataset', operation: 'delete' }, 'datasetId', 'Dataset ID'],
-		['Get Embed Job', { resource: 'embedJob', operation: 'get' }, 'jobId', 'Job ID'],
-		['Cancel Embed Job', { resource: 'embedJob', operation: 'cancel' }, 'jobId', 'Job ID'],
+		['Get Dataset', { resource: 'dataset', operation: 'get' }, 'datasetId', 'Dataset'],
+		['Delete Dataset', { resource: 'dataset', operation: 'delete' }, 'datasetId', 'Dataset'],
+		['Get Embed Job', { resource: 'embedJob', operation: 'get' }, 'jobId', 'Embed Job'],
+		['Cancel Embed Job', { resource: 'embedJob', operation: 'cancel' }, 'jobId', 'Embed Job'],
 	])(
 		'%s: ".", ".." and "" are refused, nothing is sent',
 		async (_name, parameters, field, label) => {

@@ -327,13 +327,12 @@ export async function supplyData(options: {
 	return { response: supplied.response, runs: () => runExecutionData.resultData.runData };
 }
 
-/** Calls a node's listSearch method as the editor does when a dropdown opens. */
-export async function listSearch(
+/** Runs `load` in the context the editor gives a node's dropdown methods (n8n-core's LoadOptionsContext). */
+export async function withLoadOptionsContext<T>(
 	type: string,
-	method: string,
 	credentials: ICredentialDataDecryptedObject,
-	filter?: string,
-): Promise<INodeListSearchResult> {
+	load: (context: LoadOptionsContext, nodeType: INodeType) => Promise<T>,
+): Promise<T> {
 	const loader = await loadPackage();
 	const nodeType = loader.nodeTypes[type].type as INodeType;
 	const node: INode = {
@@ -361,9 +360,22 @@ export async function listSearch(
 		additionalDataFor(helper, hooks),
 		'parameters.model',
 	);
-	const search = nodeType.methods?.listSearch?.[method];
-	if (!search) throw new Error(`No listSearch method ${method} on ${type}`);
-	return await search.call(context, filter);
+	return await load(context, nodeType);
+}
+
+/** Calls a node's listSearch method as the editor does when a dropdown opens (or scrolls to the next page). */
+export async function listSearch(
+	type: string,
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await withLoadOptionsContext(type, credentials, async (context, nodeType) => {
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`No listSearch method ${method} on ${type}`);
+		return await search.call(context, filter, paginationToken);
+	});
 }
 
 /**

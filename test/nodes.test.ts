@@ -143,8 +143,22 @@ describe('model dropdowns (listSearch)', () => {
 
 	test('follows next_page_token when the server pages smaller than asked, for every endpoint family', async () => {
 		ctx.emulator.modelsPageCap = 4;
-		const all = await listSearch('cohereModels', 'searchAllModels', ctx.credentials());
-		expect(all.results).toHaveLength(20);
+		// Without a filter the dropdown is paged as the editor pages it: one Cohere page per call, the
+		// next_page_token handed back as the paginationToken of the next call (when the user scrolls).
+		const scrollAll = async (method: string) => {
+			const values: string[] = [];
+			let token: string | undefined;
+			do {
+				const page = await listSearch('cohereModels', method, ctx.credentials(), undefined, token);
+				expect(page.results.length).toBeLessThanOrEqual(4);
+				values.push(...page.results.map((r) => r.value as string));
+				token = page.paginationToken as string | undefined;
+			} while (token);
+			return values;
+		};
+		const scrolled = await scrollAll('searchAllModels');
+		expect(scrolled).toHaveLength(20);
+		expect(new Set(scrolled).size).toBe(20);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-4',
@@ -152,7 +166,41 @@ describe('model dropdowns (listSearch)', () => {
 			'page-12',
 			'page-16',
 		]);
-		// Current models first (alphabetical), deprecated ones last.
+		const counts: Record<string, number> = {};
+		for (const family of ['Chat', 'Embed', 'Rerank', 'Classify', 'Generate', 'Summarize'])
+			counts[family] = (await scrollAll(`search${family}Models`)).length;
+		expect(counts).toEqual({
+			Chat: 9,
+			Embed: 5,
+			Rerank: 5,
+			Classify: 5,
+			Generate: 3,
+			Summarize: 2,
+		});
+		// A typed filter searches every page at once (the "command" models are spread over several pages).
+		ctx.emulator.requests.length = 0;
+		const commands = await listSearch(
+			'cohereModels',
+			'searchAllModels',
+			ctx.credentials(),
+			'command',
+		);
+		expect(commands.paginationToken).toBeUndefined();
+		expect(ctx.emulator.requestsTo('/v1/models')).toHaveLength(5);
+		expect(commands.results.every((r) => r.value.includes('command'))).toBe(true);
+		expect(commands.results.map((r) => r.value)).toEqual(
+			scrolled
+				.filter((name) => name.includes('command'))
+				.sort((a, b) => {
+					const deprecated = (name: string) => Number(['command', 'command-light'].includes(name));
+					return deprecated(a) - deprecated(b) || a.localeCompare(b);
+				}),
+		);
+		// Cohere's own pages hold all of them: current models first (alphabetical), deprecated ones last.
+		ctx.emulator.modelsPageCap = 1000;
+		const all = await listSearch('cohereModels', 'searchAllModels', ctx.credentials());
+		expect(all.paginationToken).toBeUndefined();
+		expect(all.results).toHaveLength(20);
 		expect(all.results.slice(-3).map((r) => r.value)).toEqual([
 			'command',
 			'command-light',
@@ -164,20 +212,6 @@ describe('model dropdowns (listSearch)', () => {
 			'command-light',
 			'embed-english-v2.0',
 		]);
-		const counts: Record<string, number> = {};
-		for (const family of ['Chat', 'Embed', 'Rerank', 'Classify', 'Generate', 'Summarize']) {
-			counts[family] = (
-				await listSearch('cohereModels', `search${family}Models`, ctx.credentials())
-			).results.length;
-		}
-		expect(counts).toEqual({
-			Chat: 9,
-			Embed: 5,
-			Rerank: 5,
-			Classify: 5,
-			Generate: 3,
-			Summarize: 2,
-		});
 	});
 });
 

@@ -4,7 +4,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { listSearch } from '../shared/methods/listSearch';
 import * as chatV1 from './actions/chatV1.operation';
 import * as chatV2 from './actions/chatV2.operation';
-import { conversationProperties } from './actions/common.description';
+import {
+	imagesProperty,
+	promptProperties,
+	responseFormatProperties,
+	toolsProperties,
+} from './actions/common.description';
 import * as generate from './actions/generate.operation';
 import * as openai from './actions/openAiCompatible.operation';
 import { optionsDescription } from './actions/options.description';
@@ -57,11 +62,20 @@ export class CohereChat implements INodeType {
 				],
 				default: 'v2',
 			},
-			...chatV2.description,
-			...chatV1.description,
-			...generate.description,
+			// The order a user works in: model, what to say, attachments, RAG documents, tools, the shape of
+			// the answer. Each API form shows its own fields of this one list (some are shared between forms).
+			chatV2.modelProperty,
 			...openai.description,
-			...conversationProperties,
+			...promptProperties,
+			imagesProperty,
+			openai.filesProperty,
+			...chatV1.description,
+			...chatV2.documentsProperties,
+			chatV1.connectorsProperty,
+			...toolsProperties,
+			chatV2.strictToolsProperty,
+			...responseFormatProperties,
+			...generate.description,
 			{
 				displayName: 'Simplify Output',
 				name: 'simplify',

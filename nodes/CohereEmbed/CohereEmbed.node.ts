@@ -16,7 +16,7 @@ export class CohereEmbed implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["api"] === "openai" ? "OpenAI-compatible embeddings" : "Embed " + $parameter["inputType"] }}',
+			'={{ $parameter["api"] === "openai" ? "OpenAI-Compatible Embeddings" : $parameter["input"] === "image" ? "Image" : { search_document: "Search Document", search_query: "Search Query", classification: "Classification", clustering: "Clustering", image: "Image" }[$parameter["inputType"]] }}',
 		description:
 			'A workflow step that embeds the text or image of each item, 96 per request. For vector store nodes, use the Cohere Embeddings sub-node.',
 		defaults: { name: 'Cohere Embed' },
@@ -42,37 +42,6 @@ export class CohereEmbed implements INodeType {
 			},
 			...cohere.description,
 			...openai.description,
-			{
-				displayName: 'Input Type',
-				name: 'inputType',
-				type: 'options',
-				options: [
-					{ name: 'Classification', value: 'classification' },
-					{ name: 'Clustering', value: 'clustering' },
-					{ name: 'Image', value: 'image' },
-					{
-						name: 'Search Document',
-						value: 'search_document',
-						description: 'Texts stored in a vector database',
-					},
-					{
-						name: 'Search Query',
-						value: 'search_query',
-						description: 'Queries searched against stored documents',
-					},
-				],
-				default: 'search_document',
-				description: 'What the embeddings are for. Images are always sent as "image".',
-			},
-			{
-				displayName: 'Text',
-				name: 'text',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '={{ $json.text }}',
-				description: 'The text of each item to embed',
-				displayOptions: { hide: { input: ['image'] } },
-			},
 			{
 				displayName: 'Output',
 				name: 'output',

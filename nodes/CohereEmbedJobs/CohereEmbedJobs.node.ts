@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { listSearch } from '../shared/methods/listSearch';
+import { listSearch, searchDatasets, searchEmbedJobs } from '../shared/methods/listSearch';
 import * as datasetCreate from './actions/dataset/create.operation';
 import * as datasetDelete from './actions/dataset/delete.operation';
 import * as datasetGet from './actions/dataset/get.operation';
@@ -20,7 +20,8 @@ export class CohereEmbedJobs implements INodeType {
 		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ { "dataset:create": "Create Dataset", "dataset:get": "Get Dataset", "dataset:list": "List Datasets", "dataset:delete": "Delete Dataset", "dataset:getUsage": "Get Dataset Usage", "embedJob:create": "Create Embed Job", "embedJob:get": "Get Embed Job", "embedJob:list": "List Embed Jobs", "embedJob:cancel": "Cancel Embed Job" }[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description:
 			"Embed whole corpora with Cohere's batch engine: upload datasets, run embed jobs, read the results",
 		defaults: { name: 'Cohere Embed Jobs' },
@@ -90,7 +91,7 @@ export class CohereEmbedJobs implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch: { ...listSearch, searchDatasets, searchEmbedJobs } };
 
 	async execute(this: IExecuteFunctions) {
 		return await runNode.call(this, router);

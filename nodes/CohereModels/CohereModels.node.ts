@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { requestOptions } from '../shared/descriptions';
+import { optionsCollection, requestOptions } from '../shared/descriptions';
 import * as get from './actions/get.operation';
 import * as list from './actions/list.operation';
 import { listSearch } from '../shared/methods/listSearch';
@@ -45,14 +45,7 @@ export class CohereModels implements INodeType {
 			},
 			...list.description,
 			...get.description,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [...list.listOptions, ...requestOptions],
-			},
+			optionsCollection([...list.listOptions, ...requestOptions]),
 		],
 	};
 

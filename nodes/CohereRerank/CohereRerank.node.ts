@@ -14,7 +14,7 @@ export class CohereRerank implements INodeType {
 		icon: { light: 'file:../icons/cohere.svg', dark: 'file:../icons/cohere.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ "Rerank: " + $parameter["query"] }}',
+		subtitle: '={{ $parameter["query"] ? "Rerank: " + $parameter["query"] : "Rerank" }}',
 		description:
 			'A workflow step that orders items (or documents) by relevance to a query. For vector store nodes, use the Cohere Reranker sub-node.',
 		defaults: { name: 'Cohere Rerank' },

@@ -41,11 +41,7 @@ export class CohereReranker implements INodeType {
 			modelLocator('searchRerankModels', 'rerank-v4.0-pro', {
 				description: 'The Cohere rerank model',
 			}),
-			{
-				...topNProperty,
-				default: 3,
-				description: 'How many of the best documents to keep (0 keeps all, reordered)',
-			},
+			{ ...topNProperty, default: 3 },
 			optionsDescription,
 		],
 	};

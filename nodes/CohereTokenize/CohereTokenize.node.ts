@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { batchingOptions, modelLocator, requestOptions } from '../shared/descriptions';
+import {
+	batchingOptions,
+	modelLocator,
+	optionsCollection,
+	requestOptions,
+} from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import * as detokenize from './actions/detokenize.operation';
 import { runNode } from '../shared/helpers/processItems';
@@ -57,14 +62,7 @@ export class CohereTokenize implements INodeType {
 				description:
 					'Whether to return only tokens, token strings and count (or the text) instead of the API response body',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [...batchingOptions(4), ...requestOptions],
-			},
+			optionsCollection([...batchingOptions(4), ...requestOptions]),
 		],
 	};
 

@@ -17,6 +17,42 @@ export type ModelSearchMethod =
 	| 'searchGenerateModels'
 	| 'searchSummarizeModels';
 
+/**
+ * An ID field as a resource locator: pick from a searchable list of what the account has, or type the ID.
+ * A value saved as a plain string (before the field was a locator) is still read as the ID.
+ */
+export function idLocator(field: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	placeholder: string;
+	defaultValue?: string;
+	description?: string;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: field.defaultValue ?? '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: field.placeholder,
+			},
+		],
+		...(field.description ? { description: field.description } : {}),
+	};
+}
+
 /** A model field: pick from the account's models, or type any ID (fine-tuned or just released). */
 export function modelLocator(
 	searchListMethod: ModelSearchMethod,
@@ -24,26 +60,14 @@ export function modelLocator(
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	return {
-		displayName: 'Model',
-		name: 'model',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: defaultModel },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. command-a-03-2025',
-			},
-		],
-		description: 'The Cohere model to use. Deprecated models are marked in the list.',
+		...idLocator({
+			displayName: 'Model',
+			name: 'model',
+			searchListMethod,
+			placeholder: 'e.g. command-a-03-2025',
+			defaultValue: defaultModel,
+			description: 'The Cohere model to use. Deprecated models are marked in the list.',
+		}),
 		...extra,
 	};
 }
@@ -65,7 +89,15 @@ export function pickOptions(collection: INodeProperties, names: string[]): INode
 	});
 }
 
-/** A node's "Options" collection: the one place each node keeps its optional settings. */
+/** Fields of a collection in alphabetical order of their labels, as the editor's "Add Option" list reads best. */
+export function alphabetical(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/**
+ * A node's "Options" collection: the one place each node keeps its optional settings, listed alphabetically
+ * whichever shared options (batching, timeout, retries) a node adds to its own.
+ */
 export function optionsCollection(
 	options: INodeProperties[],
 	extra: Partial<INodeProperties> = {},
@@ -77,7 +109,7 @@ export function optionsCollection(
 		placeholder: 'Add Option',
 		default: {},
 		...extra,
-		options,
+		options: alphabetical(options),
 	};
 }
 
@@ -99,7 +131,7 @@ export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
 	return [
 		concurrencyOption(defaultConcurrency),
 		{
-			displayName: 'Delay Between Batches (Ms)',
+			displayName: 'Delay Between Batches (Milliseconds)',
 			name: 'batchDelay',
 			type: 'number',
 			default: 0,

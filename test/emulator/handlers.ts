@@ -128,6 +128,14 @@ const bodySample = (method: string, paths: string[], title: string): SampleRoute
 	}));
 const rawHttp = sample('Raw HTTP request (advanced)');
 const listModelsSample = sample('List Models');
+const dropdownSample = sample('List Models (DDL)');
+/** The DDL sample's models, as the page of `GET /v1/models` that Cohere would answer for its query. */
+const dropdownSamplePage = {
+	models: (dropdownSample.output.result as Array<{ text: string; value: string }>).map(
+		({ value }) => ({ name: value, endpoints: ['chat'], finetuned: false, context_length: 4096 }),
+	),
+	next_page_token: 'next_page_token_124',
+};
 const SAMPLE_ROUTES: SampleRoute[] = [
 	...bodySample('POST', ['/v1/chat'], 'Generate Chat (Beta)'),
 	...bodySample('POST', ['/v1/classify'], 'Generate Classification'),
@@ -154,6 +162,16 @@ const SAMPLE_ROUTES: SampleRoute[] = [
 			req.query.page_token === listModelsSample.input.page_token &&
 			req.query.endpoint === listModelsSample.input.endpoint,
 		response: ok(listModelsSample.output),
+	},
+	{
+		// The DDL sample's `endpoint` is the URL of the list (the Base URL's /v1/models), not a filter.
+		method: 'GET',
+		path: '/v1/models',
+		matches: (req) =>
+			req.query.page_size === String(dropdownSample.input.page_size) &&
+			req.query.page_token === dropdownSample.input.page_token &&
+			req.query.endpoint === undefined,
+		response: ok(dropdownSamplePage),
 	},
 ];
 
@@ -795,10 +813,20 @@ function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | und
 		(dataset as Json).final_status = failed ? 'failed' : 'validated';
 		return ok({ id: dataset.id });
 	}
-	if (req.method === 'GET' && !id)
-		return ok({
-			datasets: [...store.datasets.values()].map(({ dataset }) => publicDataset(dataset)),
-		});
+	if (req.method === 'GET' && !id) {
+		// Cohere's filters and paging: datasetType, validationStatus, offset and limit (numbers).
+		const { datasetType, validationStatus, limit, offset } = req.query;
+		for (const [name, value] of Object.entries({ limit, offset }))
+			if (value !== undefined && !(Number(value) >= 0 && Number.isInteger(Number(value))))
+				throw invalid(`${name} must be a non-negative integer.`);
+		const all = [...store.datasets.values()]
+			.map(({ dataset }) => dataset)
+			.filter((dataset) => !datasetType || dataset.dataset_type === datasetType)
+			.filter((dataset) => !validationStatus || dataset.validation_status === validationStatus);
+		const start = Number(offset ?? 0);
+		const page = all.slice(start, limit === undefined ? undefined : start + Number(limit));
+		return ok({ datasets: page.map(publicDataset) });
+	}
 	if (id && !sub) {
 		const stored = store.datasets.get(id);
 		if (!stored) throw new ApiError(404, `dataset with id ${id} not found`);

@@ -22,6 +22,7 @@ import { optionsDescription } from './options.description';
 
 const show = { api: ['v1'] };
 
+/** Model and message, in the v1 API's own terms (preamble, chat history). */
 export const description: INodeProperties[] = [
 	modelLocator('searchChatModels', 'command-r-08-2024', {
 		name: 'chatV1Model',
@@ -55,16 +56,17 @@ export const description: INodeProperties[] = [
 		description: 'Earlier turns: an array of {role: USER | CHATBOT | SYSTEM, message}',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Connectors',
-		name: 'connectors',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. web-search',
-		description: 'Connector IDs to search, comma-separated',
-		displayOptions: { show },
-	},
 ];
+
+export const connectorsProperty: INodeProperties = {
+	displayName: 'Connectors',
+	name: 'connectors',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. web-search',
+	description: 'Connector IDs to search, comma-separated',
+	displayOptions: { show },
+};
 
 export async function execute(
 	this: IExecuteFunctions,

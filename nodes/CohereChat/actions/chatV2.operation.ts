@@ -32,8 +32,12 @@ export const IMAGE_RULES = {
 
 const show = { api: ['v2'] };
 
-export const description: INodeProperties[] = [
-	modelLocator('searchChatModels', 'command-a-03-2025', { displayOptions: { show } }),
+export const modelProperty = modelLocator('searchChatModels', 'command-a-03-2025', {
+	displayOptions: { show },
+});
+
+/** Documents for RAG (shared with Chat v1) and how the answer cites them. */
+export const documentsProperties: INodeProperties[] = [
 	{
 		displayName: 'Documents',
 		name: 'documents',
@@ -58,16 +62,17 @@ export const description: INodeProperties[] = [
 		default: 'default',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Strict Tools',
-		name: 'strictTools',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether tool calls must follow the tool definitions exactly (names, required parameters, types)',
-		displayOptions: { show },
-	},
 ];
+
+export const strictToolsProperty: INodeProperties = {
+	displayName: 'Strict Tools',
+	name: 'strictTools',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether tool calls must follow the tool definitions exactly (names, required parameters, types)',
+	displayOptions: { show },
+};
 
 /** Strings stay strings; objects become {id?, data} as Cohere expects. */
 export function getDocuments(

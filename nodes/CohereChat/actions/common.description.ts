@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Parameters shared by the v2 and OpenAI-compatible forms: the conversation, files, JSON output, tools. */
+/**
+ * Parameters shared by the v2 and OpenAI-compatible forms, in the groups the panel shows them: what to say,
+ * the images, the tools, the shape of the answer. The node class places each group (see its properties).
+ */
 const conversationApis = { api: ['v2', 'openai'] };
 
-export const conversationProperties: INodeProperties[] = [
+export const promptProperties: INodeProperties[] = [
 	{
 		displayName: 'Input',
 		name: 'inputMode',
@@ -96,16 +99,20 @@ export const conversationProperties: INodeProperties[] = [
 			'An array of {role, content} messages (roles: system, user, assistant, tool), usually from an expression',
 		displayOptions: { show: { ...conversationApis, inputMode: ['json'] } },
 	},
-	{
-		displayName: 'Image Binary Properties',
-		name: 'images',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. data, photo',
-		description:
-			'Binary properties of the input item to send as images (PNG, JPEG, WebP, GIF), comma-separated. Needs a vision model.',
-		displayOptions: { show: conversationApis },
-	},
+];
+
+export const imagesProperty: INodeProperties = {
+	displayName: 'Image Binary Properties',
+	name: 'images',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. data, photo',
+	description:
+		'Binary properties of the input item to send as images (PNG, JPEG, WebP, GIF), comma-separated. Needs a vision model.',
+	displayOptions: { show: conversationApis },
+};
+
+export const responseFormatProperties: INodeProperties[] = [
 	{
 		displayName: 'Response Format',
 		name: 'responseFormat',
@@ -134,6 +141,9 @@ export const conversationProperties: INodeProperties[] = [
 			'{\n  "type": "object",\n  "properties": {\n    "answer": { "type": "string" }\n  },\n  "required": ["answer"]\n}',
 		displayOptions: { show: { ...conversationApis, responseFormat: ['json_schema'] } },
 	},
+];
+
+export const toolsProperties: INodeProperties[] = [
 	{
 		displayName: 'Tools',
 		name: 'tools',

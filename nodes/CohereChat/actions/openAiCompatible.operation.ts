@@ -23,20 +23,23 @@ import { optionsDescription } from './options.description';
 
 const show = { api: ['openai'] };
 
-export const description: INodeProperties[] = [
-	...compatibleEndpointProperties('command-a-03-2025', '/chat/completions', show),
+export const description = compatibleEndpointProperties(
+	'command-a-03-2025',
+	'/chat/completions',
+	show,
+);
 
-	{
-		displayName: 'File Binary Properties',
-		name: 'files',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. data',
-		description:
-			'Binary properties to send as files (e.g. PDF documents), comma-separated, as "file" parts with base64 data',
-		displayOptions: { show },
-	},
-];
+/** Files (PDFs) as "file" parts: the compatibility API takes them, /v2/chat does not. */
+export const filesProperty: INodeProperties = {
+	displayName: 'File Binary Properties',
+	name: 'files',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. data',
+	description:
+		'Binary properties to send as files (e.g. PDF documents), comma-separated, as "file" parts with base64 data',
+	displayOptions: { show },
+};
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -19,10 +19,45 @@ const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/jpg', 'image/webp', 'imag
 
 const show = { api: ['cohere'] };
 
+/** What each item's embedding is for; Cohere (and its compatibility API) embed differently for each. */
+export const inputTypeProperty: INodeProperties = {
+	displayName: 'Input Type',
+	name: 'inputType',
+	type: 'options',
+	options: [
+		{ name: 'Classification', value: 'classification' },
+		{ name: 'Clustering', value: 'clustering' },
+		{ name: 'Image', value: 'image' },
+		{
+			name: 'Search Document',
+			value: 'search_document',
+			description: 'Texts stored in a vector database',
+		},
+		{
+			name: 'Search Query',
+			value: 'search_query',
+			description: 'Queries searched against stored documents',
+		},
+	],
+	default: 'search_document',
+	description: 'What the embeddings are for. Images are always sent as "image".',
+};
+
+/** The text of each item; one definition for both API forms (the value carries over when the API changes). */
+export const textProperty: INodeProperties = {
+	displayName: 'Text',
+	name: 'text',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '={{ $json.text }}',
+	description: 'The text of each item to embed',
+};
+
 export const description: INodeProperties[] = [
 	modelLocator('searchEmbedModels', 'embed-v4.0', { displayOptions: { show } }),
 	{
-		displayName: 'Input',
+		// Not "Input": it sat two rows from "Input Type" and was mistaken for it.
+		displayName: 'What to Embed',
 		name: 'input',
 		type: 'options',
 		noDataExpression: true,
@@ -38,6 +73,7 @@ export const description: INodeProperties[] = [
 		default: 'text',
 		displayOptions: { show },
 	},
+	{ ...textProperty, displayOptions: { show: { ...show, input: ['text', 'auto'] } } },
 	{
 		displayName: 'Image Binary Property',
 		name: 'imageProperty',
@@ -46,6 +82,7 @@ export const description: INodeProperties[] = [
 		description: 'The binary property holding the image (PNG, JPEG, WebP or GIF)',
 		displayOptions: { show: { ...show, input: ['image', 'auto'] } },
 	},
+	{ ...inputTypeProperty, displayOptions: { show } },
 	{ ...embeddingTypesProperty, displayOptions: { show } },
 ];
 

@@ -5,7 +5,7 @@ import { compatibleEndpointProperties, getBatching } from '../../shared/descript
 import { compact, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { EMBED_LIMITS, readText } from './embed.operation';
+import { EMBED_LIMITS, inputTypeProperty, readText, textProperty } from './embed.operation';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 
@@ -13,6 +13,8 @@ const show = { api: ['openai'] };
 
 export const description: INodeProperties[] = [
 	...compatibleEndpointProperties('embed-v4.0', '/embeddings', show),
+	{ ...textProperty, displayOptions: { show } },
+	{ ...inputTypeProperty, displayOptions: { show } },
 ];
 
 export function entryReader(

@@ -37,6 +37,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Default Only',
+				name: 'defaultOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the default model of the endpoint (needs Endpoint)',
+			},
+			{
 				displayName: 'Endpoint',
 				name: 'endpoint',
 				type: 'options',
@@ -50,13 +57,6 @@ const properties: INodeProperties[] = [
 					{ name: 'Rerank', value: 'rerank' },
 					{ name: 'Summarize (Legacy)', value: 'summarize' },
 				],
-			},
-			{
-				displayName: 'Default Only',
-				name: 'defaultOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only the default model of the endpoint (needs Endpoint)',
 			},
 		],
 	},

@@ -31,5 +31,7 @@ export const topNProperty: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0 },
 	default: 0,
-	description: 'How many of the best documents to keep (0 keeps all, reordered)',
+	description: 'How many of the best documents to keep',
+	// Shown under the field, not only in the tooltip: 0 is the default and means "all".
+	hint: '0 keeps every document, best first',
 };

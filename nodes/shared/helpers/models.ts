@@ -25,6 +25,8 @@ export interface ModelPagesQuery {
 	pageToken?: string;
 	/** Stop once this many models have been read. */
 	limit?: number;
+	/** Stop after this many pages (a dropdown reads one page at a time). */
+	maxPages?: number;
 	itemIndex?: number;
 	settings?: RequestSettings;
 }
@@ -57,6 +59,6 @@ export async function fetchModelPages(
 		// A gateway that hands out the same token twice would otherwise loop forever.
 		if (pageToken && seenTokens.has(pageToken)) break;
 		if (pageToken) seenTokens.add(pageToken);
-	} while (pageToken && count < limit);
+	} while (pageToken && count < limit && pages.length < (query.maxPages ?? Infinity));
 	return pages;
 }

@@ -36,8 +36,12 @@ export function getRequiredText(
 	name: string,
 	label: string,
 	itemIndex: number,
+	/** For a resource locator: its value, whichever mode the user picked (a plain string works too). */
+	extractValue = false,
 ): string {
-	const text = asText(context.getNodeParameter(name, itemIndex, '') as unknown);
+	const text = asText(
+		context.getNodeParameter(name, itemIndex, '', extractValue ? { extractValue } : undefined),
+	);
 	if (!text.trim()) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -131,7 +135,7 @@ export function getPathSegment(
 ): string {
 	return checkPathSegment(
 		context,
-		getRequiredText(context, name, label, itemIndex).trim(),
+		getRequiredText(context, name, label, itemIndex, true).trim(),
 		label,
 		itemIndex,
 	);

@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
+	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -7,12 +8,15 @@ import type {
 
 import type { CohereModel, ModelEndpoint } from '../helpers/models';
 import { fetchModelPages } from '../helpers/models';
-import { DROPDOWN_SETTINGS } from '../transport';
+import { cohereApiRequest, DROPDOWN_SETTINGS } from '../transport';
+
+/** Models per dropdown page: all of Cohere's list fits in one, a gateway that pages smaller is followed page by page. */
+export const DROPDOWN_PAGE_SIZE = 100;
 
 /** Matches what the user typed, sorts current models first, and marks fine-tuned and deprecated ones. */
-export function toSearchResults(models: CohereModel[], filter?: string): INodeListSearchResult {
+export function toSearchResults(models: CohereModel[], filter?: string): INodeListSearchItems[] {
 	const needle = filter?.trim().toLowerCase();
-	const results: INodeListSearchItems[] = models
+	return models
 		.filter((model) => !needle || model.name.toLowerCase().includes(needle))
 		.sort(
 			(a, b) =>
@@ -23,29 +27,58 @@ export function toSearchResults(models: CohereModel[], filter?: string): INodeLi
 			name: `${model.name}${model.finetuned ? ' (fine-tuned)' : ''}${model.is_deprecated ? ' (deprecated)' : ''}`,
 			value: model.name,
 		}));
-	return { results };
+}
+
+export interface ModelSearchQuery {
+	endpoint?: ModelEndpoint;
+	filter?: string;
+	/** The `next_page_token` of the page before (n8n's `paginationToken`). */
+	pageToken?: string;
+	pageSize?: number;
+}
+
+/**
+ * One page of a model dropdown. Without a filter it reads one page of `GET /v1/models` (from `pageToken`)
+ * and hands Cohere's `next_page_token` to the editor, which asks for the next page when the user scrolls;
+ * with a filter it searches every page, since a match may be on any of them.
+ */
+export async function searchModels(
+	this: ILoadOptionsFunctions,
+	query: ModelSearchQuery,
+): Promise<INodeListSearchResult> {
+	const filter = query.filter?.trim() || undefined;
+	let pages;
+	try {
+		// A short timeout: a dropdown must not spin for minutes on a hanging gateway.
+		pages = await fetchModelPages.call(this, {
+			endpoint: query.endpoint,
+			pageSize: query.pageSize ?? DROPDOWN_PAGE_SIZE,
+			pageToken: filter ? undefined : query.pageToken,
+			maxPages: filter ? undefined : 1,
+			settings: DROPDOWN_SETTINGS,
+		});
+	} catch (error) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Could not load the models: ${(error as Error).message}`,
+			{ description: (error as { description?: string }).description },
+		);
+	}
+	const results = toSearchResults(
+		pages.flatMap((page) => page.models ?? []),
+		filter,
+	);
+	const paginationToken = filter ? undefined : pages[pages.length - 1]?.next_page_token;
+	return paginationToken ? { results, paginationToken } : { results };
 }
 
 function searchFor(endpoint?: ModelEndpoint) {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
+		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		let pages;
-		try {
-			// A short timeout: a dropdown must not spin for minutes on a hanging gateway.
-			pages = await fetchModelPages.call(this, { endpoint, settings: DROPDOWN_SETTINGS });
-		} catch (error) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Could not load the models: ${(error as Error).message}`,
-				{ description: (error as { description?: string }).description },
-			);
-		}
-		return toSearchResults(
-			pages.flatMap((page) => page.models ?? []),
-			filter,
-		);
+		return await searchModels.call(this, { endpoint, filter, pageToken: paginationToken });
 	};
 }
 
@@ -59,3 +92,93 @@ export const listSearch = {
 	searchGenerateModels: searchFor('generate'),
 	searchSummarizeModels: searchFor('summarize'),
 };
+
+/** Datasets per dropdown page (`limit`/`offset` of `GET /v1/datasets`). */
+export const DATASET_PAGE_SIZE = 100;
+
+function matches(filter: string | undefined, ...texts: unknown[]): boolean {
+	const needle = filter?.trim().toLowerCase();
+	return (
+		!needle ||
+		texts.some((text) =>
+			String(text ?? '')
+				.toLowerCase()
+				.includes(needle),
+		)
+	);
+}
+
+async function dropdownRequest<T>(
+	context: ILoadOptionsFunctions,
+	what: string,
+	path: string,
+	qs?: IDataObject,
+): Promise<T> {
+	try {
+		return (await cohereApiRequest.call(context, {
+			method: 'GET',
+			path,
+			qs,
+			settings: DROPDOWN_SETTINGS,
+		})) as T;
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Could not load the ${what}: ${(error as Error).message}`,
+			{ description: (error as { description?: string }).description },
+		);
+	}
+}
+
+/**
+ * The account's datasets, newest as Cohere lists them, each with its type and validation status. Pages by
+ * `offset`; a typed filter matches the name or the ID, searching every page.
+ */
+export async function searchDatasets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const results: INodeListSearchItems[] = [];
+	let offset = Number(paginationToken) || 0;
+	for (;;) {
+		const page = await dropdownRequest<{ datasets?: IDataObject[] }>(
+			this,
+			'datasets',
+			'/v1/datasets',
+			{ limit: DATASET_PAGE_SIZE, offset },
+		);
+		const datasets = page.datasets ?? [];
+		for (const dataset of datasets) {
+			if (!matches(filter, dataset.name, dataset.id)) continue;
+			results.push({
+				name: `${String(dataset.name ?? dataset.id)} (${[dataset.dataset_type, dataset.validation_status].filter(Boolean).join(', ')})`,
+				value: String(dataset.id),
+			});
+		}
+		offset += datasets.length;
+		const more = datasets.length >= DATASET_PAGE_SIZE;
+		if (!more) return { results };
+		if (!filter?.trim()) return { results, paginationToken: String(offset) };
+	}
+}
+
+/** The account's embed jobs (Cohere lists them all at once), each with its status; a filter matches name or ID. */
+export async function searchEmbedJobs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const response = await dropdownRequest<{ embed_jobs?: IDataObject[] }>(
+		this,
+		'embed jobs',
+		'/v1/embed-jobs',
+	);
+	return {
+		results: (response.embed_jobs ?? [])
+			.filter((job) => matches(filter, job.name, job.job_id))
+			.map((job) => ({
+				name: `${String(job.name || job.job_id)} (${String(job.status ?? 'unknown')})`,
+				value: String(job.job_id),
+			})),
+	};
+}

@@ -6,17 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { idLocator } from '../../../shared/descriptions';
 import { getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 
-export const datasetIdProperty: INodeProperties = {
-	displayName: 'Dataset ID',
+export const datasetIdProperty: INodeProperties = idLocator({
+	displayName: 'Dataset',
 	name: 'datasetId',
-	type: 'string',
-	default: '',
-	required: true,
+	searchListMethod: 'searchDatasets',
 	placeholder: 'e.g. my-dataset-a1b2c3',
-};
+});
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['dataset'], operation: ['get'] } },
@@ -63,7 +62,7 @@ export async function execute(
 		{
 			json: await getDataset.call(
 				this,
-				getPathSegment(this, 'datasetId', 'Dataset ID', itemIndex),
+				getPathSegment(this, 'datasetId', 'Dataset', itemIndex),
 				itemIndex,
 			),
 		},

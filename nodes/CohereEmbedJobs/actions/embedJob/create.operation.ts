@@ -155,7 +155,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const options = getOptions(this, itemIndex, optionsDescription);
 	const model = getModelId(this, itemIndex);
-	const datasetId = getPathSegment(this, 'datasetId', 'Dataset ID', itemIndex);
+	const datasetId = getPathSegment(this, 'datasetId', 'Dataset', itemIndex);
 	await checkDatasetReady.call(this, datasetId, itemIndex);
 	const types = this.getNodeParameter('embeddingTypes', itemIndex, ['float']) as string[];
 	const created = (await cohereApiRequest.call(this, {

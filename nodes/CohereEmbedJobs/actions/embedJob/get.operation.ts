@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idLocator } from '../../../shared/descriptions';
 import { getPathSegment } from '../../../shared/helpers/parameters';
 import { getJob } from './create.operation';
 
-export const jobIdProperty: INodeProperties = {
-	displayName: 'Job ID',
+export const jobIdProperty: INodeProperties = idLocator({
+	displayName: 'Embed Job',
 	name: 'jobId',
-	type: 'string',
-	default: '',
-	required: true,
-};
+	searchListMethod: 'searchEmbedJobs',
+	placeholder: 'e.g. 1a2b3c4d-0000-4000-8000-000000000000',
+});
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['embedJob'], operation: ['get'] } },
@@ -23,7 +23,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return [
 		{
-			json: await getJob.call(this, getPathSegment(this, 'jobId', 'Job ID', itemIndex), itemIndex),
+			json: await getJob.call(
+				this,
+				getPathSegment(this, 'jobId', 'Embed Job', itemIndex),
+				itemIndex,
+			),
 		},
 	];
 }

@@ -1,0 +1,316 @@
+/* What the editor asks of the nodes: dropdown pages (the "List Models (DDL)" sample), the dataset and embed
+ * job pickers of Embed Jobs, and IDs given either way (picked from a list, typed, or saved as plain text). */
+import type { INode, INodeProperties, INodeType } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import samples from './emulator/connector-samples.json';
+import { loadPackage, listSearch, PACKAGE_NAME, runNode, withLoadOptionsContext } from './harness';
+import { useEmulator } from './setup';
+import { PANEL_ORDER } from './ui/panels';
+
+const ctx = useEmulator();
+const sample = (title: string) =>
+	(samples as Array<{ title: string; input: any; output: any }>).find((s) => s.title === title)!;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { searchModels } = require('../dist/nodes/shared/methods/listSearch');
+
+function addDataset(id: string, type = 'embed-input', status = 'validated') {
+	ctx.emulator.store.datasets.set(id, {
+		dataset: {
+			id,
+			name: id.replace(/-\d+$/, ''),
+			dataset_type: type,
+			validation_status: status,
+			created_at: new Date(0).toISOString(),
+		},
+		rows: [{ text: 'hello' }],
+		validationPolls: 0,
+	});
+}
+
+describe('model dropdowns: the "List Models (DDL)" sample', () => {
+	test('a page size and a starting page token give that page as name/value pairs with the next token', async () => {
+		const { input, output } = sample('List Models (DDL)');
+		const page = await withLoadOptionsContext('cohereChat', ctx.credentials(), async (context) =>
+			searchModels.call(context, { pageSize: input.page_size, pageToken: input.page_token }),
+		);
+		// The sample's `endpoint` is the list's URL: the credential's Base URL + /v1/models.
+		expect(ctx.emulator.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+			['GET', '/v1/models', { page_size: '10', page_token: 'next_page_token_123' }],
+		]);
+		// Cohere's models have one name (their ID), so the dropdown shows it as name and value.
+		expect(page).toEqual({
+			results: (output.result as Array<{ value: string }>)
+				.map(({ value }) => ({ name: value, value }))
+				.sort((a, b) => a.value.localeCompare(b.value)),
+			paginationToken: 'next_page_token_124',
+		});
+	});
+
+	test("the editor's calls: one page per scroll, a typed filter over every page, errors in plain words", async () => {
+		ctx.emulator.modelsPageCap = 3;
+		const first = await listSearch('cohereChat', 'searchChatModels', ctx.credentials());
+		expect(first.results).toHaveLength(3);
+		expect(first.paginationToken).toBe('page-3');
+		const second = await listSearch(
+			'cohereChat',
+			'searchChatModels',
+			ctx.credentials(),
+			undefined,
+			first.paginationToken as string,
+		);
+		expect(second.results).toHaveLength(3);
+		expect(second.results.map((r) => r.value)).not.toContain(first.results[0].value);
+		expect(ctx.emulator.requests.map((r) => r.query)).toEqual([
+			{ page_size: '100', endpoint: 'chat' },
+			{ page_size: '100', endpoint: 'chat', page_token: 'page-3' },
+		]);
+		ctx.emulator.requests.length = 0;
+		const vision = await listSearch('cohereChat', 'searchChatModels', ctx.credentials(), 'vision');
+		expect(vision).toEqual({
+			results: [{ name: 'command-a-vision-07-2025', value: 'command-a-vision-07-2025' }],
+		});
+		expect(ctx.emulator.requests.length).toBe(3);
+		await expect(
+			listSearch('cohereChat', 'searchChatModels', ctx.credentials({ apiKey: 'wrong' })),
+		).rejects.toThrow(/^Could not load the models: /);
+	});
+});
+
+describe('Embed Jobs: datasets and embed jobs picked from a list', () => {
+	test('the dataset list shows name, type and status; a filter matches name or ID; pages by offset', async () => {
+		addDataset('reviews-0001');
+		addDataset('tickets-0002', 'embed-input', 'failed');
+		addDataset('eval-0003', 'reranker-finetune-input', 'processing');
+		const all = await listSearch('cohereEmbedJobs', 'searchDatasets', ctx.credentials());
+		expect(all).toEqual({
+			results: [
+				{ name: 'reviews (embed-input, validated)', value: 'reviews-0001' },
+				{ name: 'tickets (embed-input, failed)', value: 'tickets-0002' },
+				{ name: 'eval (reranker-finetune-input, processing)', value: 'eval-0003' },
+			],
+		});
+		expect(ctx.emulator.requests.map((r) => r.query)).toEqual([{ limit: '100', offset: '0' }]);
+		const found = await listSearch('cohereEmbedJobs', 'searchDatasets', ctx.credentials(), '0002');
+		expect(found.results.map((r) => r.value)).toEqual(['tickets-0002']);
+
+		for (let i = 0; i < 130; i++) addDataset(`bulk-${String(1000 + i)}`);
+		const page1 = await listSearch('cohereEmbedJobs', 'searchDatasets', ctx.credentials());
+		expect(page1.results).toHaveLength(100);
+		expect(page1.paginationToken).toBe('100');
+		const page2 = await listSearch(
+			'cohereEmbedJobs',
+			'searchDatasets',
+			ctx.credentials(),
+			undefined,
+			'100',
+		);
+		expect(page2.results).toHaveLength(33);
+		expect(page2.paginationToken).toBeUndefined();
+		// A filter reads every page: the last bulk dataset is on the second.
+		const last = await listSearch(
+			'cohereEmbedJobs',
+			'searchDatasets',
+			ctx.credentials(),
+			'bulk-1129',
+		);
+		expect(last.results.map((r) => r.value)).toEqual(['bulk-1129']);
+	});
+
+	test('the embed job list shows name (or ID) and status', async () => {
+		ctx.emulator.store.jobs.set('job-1', {
+			job_id: 'job-1',
+			name: 'nightly',
+			status: 'complete',
+			polls: 0,
+		});
+		ctx.emulator.store.jobs.set('job-2', { job_id: 'job-2', status: 'processing', polls: 0 });
+		const jobs = await listSearch('cohereEmbedJobs', 'searchEmbedJobs', ctx.credentials());
+		expect(jobs.results).toEqual([
+			{ name: 'nightly (complete)', value: 'job-1' },
+			{ name: 'job-2 (processing)', value: 'job-2' },
+		]);
+		const filtered = await listSearch(
+			'cohereEmbedJobs',
+			'searchEmbedJobs',
+			ctx.credentials(),
+			'NIGHT',
+		);
+		expect(filtered.results.map((r) => r.value)).toEqual(['job-1']);
+	});
+
+	test.each([
+		['picked from the list', { __rl: true, mode: 'list', value: 'reviews-0001' }],
+		['typed by ID', { __rl: true, mode: 'id', value: 'reviews-0001' }],
+		['saved as plain text by an earlier version', 'reviews-0001'],
+	])('Get Dataset with the dataset %s', async (_how, datasetId) => {
+		addDataset('reviews-0001');
+		const run = await runNode({
+			type: 'cohereEmbedJobs',
+			parameters: { resource: 'dataset', operation: 'get', datasetId },
+			credentials: ctx.credentials(),
+		});
+		expect(run.error).toBeUndefined();
+		expect(ctx.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v1/datasets/reviews-0001',
+		]);
+		expect(run.items[0].json).toMatchObject({ id: 'reviews-0001', validation_status: 'validated' });
+	});
+
+	test('an embed job picked from the list is read and cancelled by its ID', async () => {
+		ctx.emulator.store.jobs.set('job-7', { job_id: 'job-7', status: 'processing', polls: 0 });
+		const jobId = { __rl: true, mode: 'list', value: 'job-7' };
+		const get = await runNode({
+			type: 'cohereEmbedJobs',
+			parameters: { resource: 'embedJob', operation: 'get', jobId },
+			credentials: ctx.credentials(),
+		});
+		expect(get.items[0].json).toMatchObject({ job_id: 'job-7' });
+		await runNode({
+			type: 'cohereEmbedJobs',
+			parameters: { resource: 'embedJob', operation: 'cancel', jobId },
+			credentials: ctx.credentials(),
+		});
+		expect(ctx.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v1/embed-jobs/job-7',
+			'POST /v1/embed-jobs/job-7/cancel',
+			// Cancel reads the job back, so the item shows its new status.
+			'GET /v1/embed-jobs/job-7',
+		]);
+	});
+});
+
+async function nodeType(type: string): Promise<INodeType> {
+	return (await loadPackage()).nodeTypes[type].type as INodeType;
+}
+
+/** The top-level fields the editor shows for these parameters, by n8n's own display rules, in order. */
+function visibleFields(type: INodeType, parameters: Record<string, unknown>): string[] {
+	const { description } = type;
+	const node = { typeVersion: 1, parameters } as unknown as INode;
+	const values = NodeHelpers.getNodeParameters(
+		description.properties,
+		parameters as never,
+		true,
+		false,
+		node,
+		description,
+	)!;
+	const shown = description.properties
+		.filter((property) =>
+			NodeHelpers.displayParameter(values, property, { ...node, parameters: values }, description),
+		)
+		.map((property) => property.name);
+	return [...new Set(shown)];
+}
+
+describe('panels read in the order people work', () => {
+	test('every node type has its expected panel order', async () => {
+		const loaded = Object.keys((await loadPackage()).nodeTypes).sort();
+		expect(Object.keys(PANEL_ORDER).sort()).toEqual(loaded);
+	});
+
+	for (const [type, forms] of Object.entries(PANEL_ORDER)) {
+		test.each(forms.map((form) => [JSON.stringify(form.form), form.fields]))(
+			`${type} %s`,
+			async (form, fields) => {
+				expect(visibleFields(await nodeType(type), JSON.parse(form as string))).toEqual(fields);
+			},
+		);
+	}
+
+	test('Chat: the prompt and system message are one field in v2 and OpenAI-compatible (switching keeps them)', async () => {
+		const chat = await nodeType('cohereChat');
+		const prompts = chat.description.properties.filter((p) => p.name === 'prompt');
+		expect(prompts).toHaveLength(1);
+		expect(prompts[0].displayOptions?.show?.api).toEqual(['v2', 'openai']);
+		const systems = chat.description.properties.filter((p) => p.name === 'systemMessage');
+		expect(systems).toHaveLength(1);
+		expect(systems[0].displayOptions?.show?.api).toEqual(['v2', 'openai']);
+	});
+
+	test('every collection (Options, Filters) lists its fields alphabetically, units in words', async () => {
+		const unsorted: string[] = [];
+		const labels: string[] = [];
+		const walk = (type: string, properties: INodeProperties[]) => {
+			for (const property of properties) {
+				labels.push(property.displayName);
+				if (property.type !== 'collection') continue;
+				const names = (property.options as INodeProperties[]).map((o) => o.displayName);
+				const sorted = [...names].sort((a, b) => a.localeCompare(b));
+				if (names.join('|') !== sorted.join('|'))
+					unsorted.push(`${type} ${property.displayName}: ${names.join(', ')}`);
+				walk(type, property.options as INodeProperties[]);
+			}
+		};
+		for (const type of Object.keys(PANEL_ORDER))
+			walk(type, (await nodeType(type)).description.properties);
+		expect(unsorted).toEqual([]);
+		expect(labels).toContain('Delay Between Batches (Milliseconds)');
+		expect(labels.filter((label) => /\((Ms|S|Sec)\)/.test(label))).toEqual([]);
+	});
+
+	test('Rerank says on the panel, not only in a tooltip, that Top N 0 keeps every document', async () => {
+		const topN = (await nodeType('cohereRerank')).description.properties.find(
+			(p) => p.name === 'topN',
+		)!;
+		expect(topN.hint).toBe('0 keeps every document, best first');
+		const reranker = (await nodeType('cohereReranker')).description.properties.find(
+			(p) => p.name === 'topN',
+		)!;
+		expect(reranker).toMatchObject({ default: 3, hint: topN.hint });
+	});
+});
+
+describe('subtitles in words', () => {
+	async function subtitle(type: string, parameters: Record<string, unknown>): Promise<unknown> {
+		const loader = await loadPackage();
+		const description = (await nodeType(type)).description;
+		const node: INode = {
+			id: 'n',
+			name: 'Node',
+			type: `${PACKAGE_NAME}.${type}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: NodeHelpers.getNodeParameters(
+				description.properties,
+				parameters as never,
+				true,
+				false,
+				{ typeVersion: 1, parameters } as unknown as INode,
+				description,
+			)!,
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: {
+				getByName: () => loader.nodeTypes[type].type,
+				getByNameAndVersion: () => loader.nodeTypes[type].type as INodeType,
+				getKnownTypes: () => ({}),
+			},
+		});
+		return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
+	}
+
+	test.each([
+		['cohereEmbedJobs', {}, 'Create Embed Job'],
+		['cohereEmbedJobs', { resource: 'embedJob', operation: 'list' }, 'List Embed Jobs'],
+		['cohereEmbedJobs', { resource: 'embedJob', operation: 'cancel' }, 'Cancel Embed Job'],
+		['cohereEmbedJobs', { resource: 'dataset', operation: 'create' }, 'Create Dataset'],
+		['cohereEmbedJobs', { resource: 'dataset', operation: 'getUsage' }, 'Get Dataset Usage'],
+		['cohereEmbedJobs', { resource: 'dataset', operation: 'list' }, 'List Datasets'],
+		['cohereEmbed', {}, 'Search Document'],
+		['cohereEmbed', { inputType: 'search_query' }, 'Search Query'],
+		['cohereEmbed', { input: 'image' }, 'Image'],
+		['cohereEmbed', { api: 'openai' }, 'OpenAI-Compatible Embeddings'],
+		['cohereRerank', {}, 'Rerank'],
+		['cohereRerank', { query: 'refund policy' }, 'Rerank: refund policy'],
+		['cohereChat', {}, 'Chat'],
+		['cohereTokenize', {}, 'Tokenize'],
+	])('%s %j: "%s"', async (type, parameters, expected) => {
+		expect(await subtitle(type, parameters)).toBe(expected);
+	});
+});
