@@ -6,5 +6,7 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/env.ts'],
+	// Builds dist/ first when a source is newer than it (the tests load the built package).
+	globalSetup: '<rootDir>/test/global-setup.ts',
 	testTimeout: 30000,
 };

@@ -12,8 +12,9 @@ import type {
 
 /**
  * n8n already ships a credential named `cohereApi`, so ours has its own name.
- * Base URL handling lives in one expression so that the credential test and every node agree:
- * a trailing slash or `/v1` is stripped, letting users paste either form.
+ * The Base URL rule (blank means api.cohere.com, no scheme means https://, a trailing slash or `/v1` is
+ * stripped) is written twice: as the test request's expression below, which n8n evaluates, and as the
+ * transport's `normalizeBaseUrl`. test/credential.test.ts checks that both agree on every form.
  */
 export class CohereBearerApi implements ICredentialType {
 	name = 'cohereBearerApi';
@@ -96,7 +97,7 @@ export class CohereBearerApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{String($credentials.baseUrl || "https://api.cohere.com").trim().replace(/^(?![a-z][a-z0-9+.-]*:\\/\\/)/i, "https://").replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
+				'={{(String($credentials.baseUrl || "").trim() || "https://api.cohere.com").replace(/^(?![a-z][a-z0-9+.-]*:\\/\\/)/i, "https://").replace(/\\/+$/, "").replace(/\\/v1$/, "")}}',
 			url: '/v1/models',
 			method: 'GET',
 			qs: { page_size: 1 },

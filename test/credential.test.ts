@@ -1,4 +1,8 @@
-import { runNode, testCredential } from './harness';
+import type { INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { normalizeBaseUrl } from '../nodes/shared/transport';
+import { credentialTypes, runNode, testCredential } from './harness';
 import { useEmulator } from './setup';
 
 const ctx = useEmulator();
@@ -82,5 +86,61 @@ describe('Cohere API credential (cohereBearerApi)', () => {
 		});
 		expect(failed.error).toBeDefined();
 		expect(JSON.stringify(failed.run.data)).not.toContain(secret);
+	});
+});
+
+describe('the Base URL rule, written twice, agrees with itself', () => {
+	test("the credential test's expression (evaluated by n8n) and the transport's normalizeBaseUrl give the same URL for every form", async () => {
+		const expression = (await credentialTypes()).cohereBearerApi.test!.request.baseURL as string;
+		const node: INode = {
+			id: 'n',
+			name: 'N',
+			type: 'test',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: {
+				getByName: () => ({ description: { properties: [] } }) as never,
+				getByNameAndVersion: () => ({ description: { properties: [] } }) as never,
+				getKnownTypes: () => ({}),
+			},
+		});
+		const forms: Array<[unknown, string]> = [
+			['https://api.cohere.com', 'https://api.cohere.com'],
+			['https://api.cohere.com/', 'https://api.cohere.com'],
+			['https://api.cohere.com//', 'https://api.cohere.com'],
+			['https://api.cohere.com/v1', 'https://api.cohere.com'],
+			['https://api.cohere.com/v1/', 'https://api.cohere.com'],
+			['  https://api.cohere.com/v1/  ', 'https://api.cohere.com'],
+			['http://127.0.0.1:8787/v1/', 'http://127.0.0.1:8787'],
+			['https://gw.example.com/cohere', 'https://gw.example.com/cohere'],
+			['https://gw.example.com/cohere/v1/', 'https://gw.example.com/cohere'],
+			['https://gw.example.com/v1/cohere', 'https://gw.example.com/v1/cohere'],
+			['api.cohere.com', 'https://api.cohere.com'],
+			['gw.example.com/cohere/v1/', 'https://gw.example.com/cohere'],
+			['HTTPS://API.COHERE.COM/', 'HTTPS://API.COHERE.COM'],
+			['', 'https://api.cohere.com'],
+			['   ', 'https://api.cohere.com'],
+			[undefined, 'https://api.cohere.com'],
+		];
+		const seen = forms.map(([baseUrl]) => ({
+			baseUrl,
+			credentialTest: workflow.expression.getSimpleParameterValue(node, expression, 'internal', {
+				$credentials: { baseUrl },
+			} as never),
+			transport: normalizeBaseUrl(baseUrl),
+		}));
+		expect(seen).toEqual(
+			forms.map(([baseUrl, expected]) => ({
+				baseUrl,
+				credentialTest: expected,
+				transport: expected,
+			})),
+		);
 	});
 });

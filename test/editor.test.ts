@@ -199,7 +199,12 @@ function visibleFields(type: INodeType, parameters: Record<string, unknown>): st
 	)!;
 	const shown = description.properties
 		.filter((property) =>
-			NodeHelpers.displayParameter(values, property, { ...node, parameters: values }, description),
+			NodeHelpers.displayParameter(
+				values,
+				property,
+				{ ...node, parameters: values } as INode,
+				description,
+			),
 		)
 		.map((property) => property.name);
 	return [...new Set(shown)];

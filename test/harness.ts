@@ -162,7 +162,7 @@ function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-async function credentialTypes(): Promise<Record<string, ICredentialType>> {
+export async function credentialTypes(): Promise<Record<string, ICredentialType>> {
 	const loader = await loadPackage();
 	return Object.fromEntries(
 		Object.entries(loader.credentialTypes).map(([name, { type }]) => [name, type]),

@@ -187,7 +187,7 @@ describe('model dropdowns (listSearch)', () => {
 		);
 		expect(commands.paginationToken).toBeUndefined();
 		expect(ctx.emulator.requestsTo('/v1/models')).toHaveLength(5);
-		expect(commands.results.every((r) => r.value.includes('command'))).toBe(true);
+		expect(commands.results.every((r) => String(r.value).includes('command'))).toBe(true);
 		expect(commands.results.map((r) => r.value)).toEqual(
 			scrolled
 				.filter((name) => name.includes('command'))

@@ -37,6 +37,21 @@ describe('the package as n8n loads it', () => {
 		}
 	});
 
+	test('the publish workflow: only on a version tag, after the tests, with an npm provenance statement', () => {
+		const workflow = readFileSync(
+			path.join(PACKAGE_ROOT, '.github', 'workflows', 'publish.yml'),
+			'utf8',
+		);
+		expect(workflow).toMatch(/on:\s+push:\s+tags:\s+- 'v\*\.\*\.\*'/);
+		expect(workflow).toContain('id-token: write');
+		const steps = ['npm ci', 'npm test', 'npm run test:e2e', 'npm publish --provenance'].map(
+			(step) => workflow.indexOf(`run: ${step}`),
+		);
+		expect(steps.every((index) => index > 0)).toBe(true);
+		expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+		expect(packageJson.repository.url).toMatch(/^https:\/\/github\.com\//);
+	});
+
 	test('PackageDirectoryLoader finds every node and the credential from the n8n block', async () => {
 		const loader = await loadPackage();
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual(

@@ -187,6 +187,30 @@ export const embeddingTypesProperty: INodeProperties = {
 		'The kinds of embeddings to get back. With one type the field holds the vector; with several, an object by type.',
 };
 
+/** What each item's embedding is for; Cohere embeds differently for each (Embed, Embed Jobs, the compatibility API). */
+export const inputTypeProperty: INodeProperties = {
+	displayName: 'Input Type',
+	name: 'inputType',
+	type: 'options',
+	options: [
+		{ name: 'Classification', value: 'classification' },
+		{ name: 'Clustering', value: 'clustering' },
+		{ name: 'Image', value: 'image' },
+		{
+			name: 'Search Document',
+			value: 'search_document',
+			description: 'Texts stored in a vector database',
+		},
+		{
+			name: 'Search Query',
+			value: 'search_query',
+			description: 'Queries searched against stored documents',
+		},
+	],
+	default: 'search_document',
+	description: 'What the embeddings are for. Images are always sent as "image".',
+};
+
 /** Model name and path of an OpenAI-compatible endpoint (Cohere's compatibility API or a gateway). */
 export function compatibleEndpointProperties(
 	defaultModel: string,

@@ -2,6 +2,7 @@
  * through puppeteer-core; nothing downloads a browser). It searches the node creator as a user would and
  * opens a fresh node of every type, asserting what a user meets there, and saves a screenshot of each step
  * to a folder it prints. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import {
 	ROOT,
 	startServer,
 } from '../e2e/n8n-runtime';
+import { PANEL_ORDER } from './panels';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -67,12 +69,107 @@ async function search(page: Page, words: string): Promise<string[]> {
 	);
 }
 
+/** Fields of the n8n node settings tab, rendered in the same panel: not ours to order. */
+const SETTINGS_FIELDS = new Set([
+	'alwaysOutputData',
+	'executeOnce',
+	'retryOnFail',
+	'maxTries',
+	'waitBetweenTries',
+	'onError',
+	'notes',
+	'notesInFlow',
+]);
+
+/** Field types the editor renders without a `parameter-input-<name>` element (collections, notices). */
+function fieldTypes(type: string): Record<string, string> {
+	const file = path.join(ROOT, 'dist', 'nodes', type[0].toUpperCase() + type.slice(1));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const module = require(path.join(file, `${type[0].toUpperCase()}${type.slice(1)}.node.js`));
+	const NodeClass = Object.values(module)[0] as new () => {
+		description: { properties: Array<{ name: string; type: string }> };
+	};
+	return Object.fromEntries(
+		new NodeClass().description.properties.map((property) => [property.name, property.type]),
+	);
+}
+
+/** Opens a node's panel and the list of one of its resource locators; returns the entries it shows. */
+async function openDropdown(page: Page, nodeUrl: string, parameter: string): Promise<string[]> {
+	await page.goto(nodeUrl, { waitUntil: 'networkidle2', timeout: 60000 });
+	await page.waitForSelector('[data-test-id="node-parameters"]', { timeout: 20000 });
+	await (await page.waitForSelector(
+		`[data-test-id="resource-locator-${parameter}"] [data-test-id="rlc-input"]`,
+	))!.click();
+	let entries: string[] = [];
+	for (let i = 0; i < 30 && entries.length === 0; i++) {
+		await sleep(300);
+		entries = await page.$$eval('[data-test-id="rlc-item"]', (elements) =>
+			elements.map((element) => element.textContent?.trim() ?? ''),
+		);
+	}
+	return entries;
+}
+
+/** A manual trigger, the first node of the workflows the test creates. */
+const MANUAL_TRIGGER = {
+	id: 'trigger',
+	name: 'When clicking',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** Creates a workflow through the editor's REST API (as the logged-in owner) and returns its ID. */
+async function createWorkflow(
+	base: string,
+	cookie: string,
+	workflow: { name: string; nodes: unknown[]; connections?: unknown },
+): Promise<string> {
+	const response = await fetch(`${base}/rest/workflows`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie },
+		body: JSON.stringify({ connections: {}, settings: {}, ...workflow }),
+	});
+	expectTrue(response.ok, `creating workflow "${workflow.name}": HTTP ${response.status}`);
+	return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+/** The sections of the node creator's list, from its text: which of `names` is listed under which heading. */
+function sectionsOf(text: string, names: string[]): Record<string, string> {
+	const found: Record<string, string> = {};
+	let section = '(top)';
+	for (const line of text.split('\n').map((l) => l.trim())) {
+		if (/\(sub-nodes\)$/.test(line) || /^(Other )?Tools$/.test(line)) section = line;
+		else if (names.includes(line) && !(line in found)) found[line] = section;
+	}
+	return found;
+}
+
+/**
+ * Debian's Chromium, installed from the system packages when missing (CI runs as root on a clean machine);
+ * nothing downloads a browser build of its own.
+ */
+function ensureChromium() {
+	if (existsSync(CHROMIUM)) return;
+	const root = process.getuid?.() === 0;
+	expectTrue(
+		root && process.env.CHROMIUM_PATH === undefined,
+		`${CHROMIUM} not found: install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM_PATH`,
+	);
+	console.log("Installing Debian's chromium (apt-get install chromium)");
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+		const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+		expectTrue(result.status === 0, `apt-get ${args.join(' ')} failed (${result.status})`);
+	}
+	expectTrue(existsSync(CHROMIUM), `apt-get installed no ${CHROMIUM}`);
+}
+
 async function main() {
 	const started = Date.now();
-	expectTrue(
-		existsSync(CHROMIUM),
-		`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`,
-	);
+	ensureChromium();
 	ensureRuntime();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-cohere-ui-'));
 	const shots = path.join(work, 'screenshots');
@@ -145,6 +242,86 @@ async function main() {
 			}
 		}
 
+		console.log('\nAI nodes: main nodes listed as nodes, sub-nodes under their sub-node headings');
+		const aiViewId = await createWorkflow(server.base, cookie, {
+			name: 'AI view',
+			nodes: [MANUAL_TRIGGER],
+		});
+		await page.goto(`${server.base}/workflow/${aiViewId}`, {
+			waitUntil: 'networkidle2',
+			timeout: 60000,
+		});
+		await (await page.waitForSelector('[data-test-id="node-creator-plus-button"]'))!.click();
+		await sleep(800);
+		for (const item of await page.$$('[data-test-id="node-creator-item-name"]')) {
+			if ((await item.evaluate((element) => element.textContent?.trim())) === 'AI') {
+				await item.click();
+				break;
+			}
+		}
+		await sleep(1200);
+		await search(page, 'Cohere');
+		await page.screenshot({ path: path.join(shots, 'ai-nodes-cohere.png') });
+		const aiText = await page.$eval(
+			'[data-test-id="node-creator"]',
+			(element) => (element as unknown as { innerText: string }).innerText,
+		);
+		const sections = sectionsOf(aiText, [
+			...Object.keys(MAIN_NODES),
+			'Cohere Command Chat Model',
+			'Cohere Embeddings',
+			'Cohere Reranker',
+		]);
+		console.log(`    ${JSON.stringify(sections)}`);
+		await check('no main node is filed under a "(sub-nodes)" heading', () => {
+			for (const name of Object.keys(MAIN_NODES))
+				expectTrue(sections[name] === '(top)', `${name}: ${sections[name] ?? 'not listed'}`);
+		});
+		await check(
+			'the sub-nodes are where n8n files its own: chat model with the models, embeddings and reranker under their headings',
+			() => {
+				expectTrue(sections['Cohere Command Chat Model'] === '(top)', JSON.stringify(sections));
+				expectTrue(
+					sections['Cohere Embeddings'] === 'Embeddings (sub-nodes)',
+					JSON.stringify(sections),
+				);
+				expectTrue(
+					sections['Cohere Reranker'] === 'Rerankers (sub-nodes)',
+					JSON.stringify(sections),
+				);
+			},
+		);
+
+		console.log('\nCredentials');
+		await page.goto(`${server.base}/home/credentials/create`, {
+			waitUntil: 'networkidle2',
+			timeout: 60000,
+		});
+		const appSearch = await page.waitForSelector('input[placeholder="Search for app..."]', {
+			timeout: 20000,
+		});
+		await appSearch!.type('Cohere', { delay: 20 });
+		await sleep(800);
+		const credentialTypes = await page.$$eval(
+			'[data-test-id="new-credential-type-select-option"]',
+			(elements) => elements.map((element) => element.textContent?.trim() ?? ''),
+		);
+		await page.screenshot({ path: path.join(shots, 'credential-types-cohere.png') });
+		console.log(`    ${JSON.stringify(credentialTypes)}`);
+		await check(
+			'"Add new credential" lists ours under its own name, apart from n8n\'s "Cohere API"',
+			() => {
+				expectTrue(
+					credentialTypes.includes('Cohere (Base URL, Client Name) API'),
+					JSON.stringify(credentialTypes),
+				);
+				expectTrue(
+					credentialTypes.filter((name) => name === 'Cohere API').length <= 1,
+					JSON.stringify(credentialTypes),
+				);
+			},
+		);
+
 		console.log('\nA fresh node of every type');
 		const types = (
 			JSON.parse(
@@ -154,28 +331,20 @@ async function main() {
 			const base = path.basename(file, '.node.js');
 			return `${PACKAGE_NAME}.${base[0].toLowerCase()}${base.slice(1)}`;
 		});
-		const created = (await (
-			await fetch(`${server.base}/rest/workflows`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', cookie },
-				body: JSON.stringify({
-					name: 'Fresh nodes',
-					nodes: types.map((type, index) => ({
-						id: `node${index}`,
-						name: type.slice(PACKAGE_NAME.length + 1),
-						type,
-						typeVersion: 1,
-						position: [index * 200, 0],
-						parameters: {},
-					})),
-					connections: {},
-					settings: {},
-				}),
-			})
-		).json()) as { data: { id: string } };
+		const freshId = await createWorkflow(server.base, cookie, {
+			name: 'Fresh nodes',
+			nodes: types.map((type, index) => ({
+				id: `node${index}`,
+				name: type.slice(PACKAGE_NAME.length + 1),
+				type,
+				typeVersion: 1,
+				position: [index * 200, 0],
+				parameters: {},
+			})),
+		});
 		for (const [index, type] of types.entries()) {
 			const name = type.slice(PACKAGE_NAME.length + 1);
-			await page.goto(`${server.base}/workflow/${created.data.id}/node${index}`, {
+			await page.goto(`${server.base}/workflow/${freshId}/node${index}`, {
 				waitUntil: 'networkidle2',
 				timeout: 60000,
 			});
@@ -186,13 +355,145 @@ async function main() {
 				order: [...element.querySelectorAll('[data-test-id^="parameter-input-"]')]
 					.map((input) => input.getAttribute('data-test-id')!.slice('parameter-input-'.length))
 					.filter((id) => id !== 'field'),
+				labels: [
+					...element.querySelectorAll('.parameter-item label, .parameter-item .n8n-input-label'),
+				]
+					.map(
+						(label) => (label as unknown as { innerText: string }).innerText.trim().split('\n')[0],
+					)
+					.filter(Boolean),
 				jsonErrors: element.querySelectorAll('.cm-lint-marker-error, .cm-lintRange-error').length,
 			}));
-			console.log(`    ${name}: ${panel.order.join(', ')}`);
+			console.log(`    ${name}: ${panel.labels.join(' · ')}`);
+			const ours = panel.order.filter((field) => !SETTINGS_FIELDS.has(field));
+			const kinds = fieldTypes(name);
+			// Collections (Options, Filters) and fixed collections render no parameter-input of their own.
+			const expected = PANEL_ORDER[name][0].fields.filter(
+				(field) => !['collection', 'fixedCollection'].includes(kinds[field]),
+			);
+			await check(`${name}: the fields read in the intended order`, () =>
+				expectTrue(
+					JSON.stringify(ours) === JSON.stringify(expected),
+					`page ${JSON.stringify(ours)}, intended ${JSON.stringify(expected)}`,
+				),
+			);
 			await check(`${name}: a fresh panel shows no error marker (JSON fields included)`, () =>
 				expectTrue(panel.jsonErrors === 0, `${panel.jsonErrors} error marker(s)`),
 			);
 		}
+
+		console.log('\nWith the credential: the model dropdown fills, a node executes');
+		const goodCredential = { cohereBearerApi: { id: 'e2eCohereGoodKey', name: 'Cohere emulator' } };
+		const workingId = await createWorkflow(server.base, cookie, {
+			name: 'Working nodes',
+			nodes: [
+				MANUAL_TRIGGER,
+				{
+					id: 'tokenize',
+					name: 'Cohere Tokenize',
+					type: `${PACKAGE_NAME}.cohereTokenize`,
+					typeVersion: 1,
+					position: [250, 0],
+					parameters: { text: 'hello world' },
+					credentials: goodCredential,
+				},
+				{
+					id: 'embedJobs',
+					name: 'Cohere Embed Jobs',
+					type: `${PACKAGE_NAME}.cohereEmbedJobs`,
+					typeVersion: 1,
+					position: [250, 400],
+					parameters: {},
+					credentials: goodCredential,
+				},
+				{
+					id: 'chat',
+					name: 'Cohere Chat',
+					type: `${PACKAGE_NAME}.cohereChat`,
+					typeVersion: 1,
+					position: [250, 200],
+					parameters: { prompt: 'Hello' },
+					credentials: goodCredential,
+				},
+			],
+			connections: {
+				'When clicking': {
+					main: [
+						[
+							{ node: 'Cohere Tokenize', type: 'main', index: 0 },
+							{ node: 'Cohere Chat', type: 'main', index: 0 },
+						],
+					],
+				},
+			},
+		});
+
+		const models = await openDropdown(page, `${server.base}/workflow/${workingId}/chat`, 'model');
+		await page.screenshot({ path: path.join(shots, 'chat-model-dropdown.png') });
+		console.log(`    ${JSON.stringify(models)}`);
+		await check('the Chat model dropdown fills from the account (chat models only)', () => {
+			expectTrue(models.includes('command-a-03-2025'), JSON.stringify(models));
+			expectTrue(!models.some((model) => model.startsWith('embed-')), JSON.stringify(models));
+		});
+
+		emulator.store.datasets.set('support-tickets-0001', {
+			dataset: {
+				id: 'support-tickets-0001',
+				name: 'support-tickets',
+				dataset_type: 'embed-input',
+				validation_status: 'validated',
+				created_at: new Date(0).toISOString(),
+			},
+			rows: [{ text: 'hello' }],
+			validationPolls: 0,
+		});
+		const datasets = await openDropdown(
+			page,
+			`${server.base}/workflow/${workingId}/embedJobs`,
+			'datasetId',
+		);
+		await page.screenshot({ path: path.join(shots, 'embed-jobs-dataset-dropdown.png') });
+		console.log(`    ${JSON.stringify(datasets)}`);
+		await check(
+			"the Embed Jobs dataset dropdown lists the account's datasets with type and status",
+			() =>
+				expectTrue(
+					datasets.includes('support-tickets (embed-input, validated)'),
+					JSON.stringify(datasets),
+				),
+		);
+
+		emulator.requests.length = 0;
+		await page.goto(`${server.base}/workflow/${workingId}/tokenize`, {
+			waitUntil: 'networkidle2',
+			timeout: 60000,
+		});
+		await (await page.waitForSelector('[data-test-id="node-execute-button"]', {
+			timeout: 20000,
+		}))!.click();
+		let output = '';
+		for (let i = 0; i < 60 && !output.includes('token_count'); i++) {
+			await sleep(500);
+			output = await page
+				.$eval(
+					'[data-test-id="output-panel"]',
+					(element) => (element as unknown as { innerText: string }).innerText,
+				)
+				.catch(() => '');
+		}
+		await page.screenshot({ path: path.join(shots, 'tokenize-executed.png') });
+		await check(
+			'Execute step on Cohere Tokenize sends the text and shows the tokens in the output',
+			() => {
+				expectTrue(output.includes('token_count'), `output panel: ${output.slice(0, 500)}`);
+				const sent = emulator.requestsTo('/v1/tokenize');
+				expectTrue(sent.length === 1, `${sent.length} tokenize requests`);
+				expectTrue(
+					(sent[0].body as { text?: string }).text === 'hello world',
+					JSON.stringify(sent[0].body),
+				);
+			},
+		);
 	} finally {
 		await browser.close();
 		server.child.kill();

@@ -14,7 +14,7 @@ import {
 	getRequiredText,
 	getModelId,
 } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 import { samplingOptions } from '../helpers/options';
 import { getDocuments } from './chatV2.operation';
 import { getOptions } from '../../shared/helpers/numbers';
@@ -116,7 +116,6 @@ export async function execute(
 		path: '/v1/chat',
 		body: body as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];

@@ -10,7 +10,7 @@ import { modelLocator } from '../../shared/descriptions';
 import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
 import { contentText } from '../../shared/helpers/chatContent';
 import { asText, compact, getJsonParameter, getModelId } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 import {
 	attachToLastUserMessage,
 	getMessages,
@@ -165,7 +165,6 @@ export async function execute(
 		path: '/v2/chat',
 		body: body as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];

@@ -7,7 +7,7 @@ import type {
 
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 import { samplingOptions } from '../helpers/options';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
@@ -52,7 +52,6 @@ export async function execute(
 		path: '/v1/generate',
 		body: body as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { compatibleEndpointProperties } from '../../shared/descriptions';
 import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
 import { compact } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
+import { cohereApiRequest, normalizePath } from '../../shared/transport';
 import {
 	attachToLastUserMessage,
 	getMessages,
@@ -113,7 +113,6 @@ export async function execute(
 		path: `${path}/chat/completions`,
 		body: body as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];

@@ -5,7 +5,7 @@ import { getBatching } from '../../shared/descriptions';
 import { contentText } from '../../shared/helpers/chatContent';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { processItems } from '../../shared/helpers/processItems';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 import type { Example } from './examples';
 import { classification } from './examples';
 import { readInput } from './inputs';
@@ -52,7 +52,6 @@ export async function classifyByChat(
 					temperature: 0,
 				},
 				itemIndex,
-				settings: getRequestSettings.call(this, itemIndex),
 			})) as IDataObject;
 			const answer = contentText((response.message as IDataObject | undefined)?.content) ?? '';
 			let label: unknown;

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { embeddingTypesProperty, modelLocator, getBatching } from '../../shared/descriptions';
+import {
+	embeddingTypesProperty,
+	getBatching,
+	inputTypeProperty,
+	modelLocator,
+} from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
 import { asText, compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
@@ -18,30 +23,6 @@ export const EMBED_LIMITS = {
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/jpg', 'image/webp', 'image/gif'];
 
 const show = { api: ['cohere'] };
-
-/** What each item's embedding is for; Cohere (and its compatibility API) embed differently for each. */
-export const inputTypeProperty: INodeProperties = {
-	displayName: 'Input Type',
-	name: 'inputType',
-	type: 'options',
-	options: [
-		{ name: 'Classification', value: 'classification' },
-		{ name: 'Clustering', value: 'clustering' },
-		{ name: 'Image', value: 'image' },
-		{
-			name: 'Search Document',
-			value: 'search_document',
-			description: 'Texts stored in a vector database',
-		},
-		{
-			name: 'Search Query',
-			value: 'search_query',
-			description: 'Queries searched against stored documents',
-		},
-	],
-	default: 'search_document',
-	description: 'What the embeddings are for. Images are always sent as "image".',
-};
 
 /** The text of each item; one definition for both API forms (the value carries over when the API changes). */
 export const textProperty: INodeProperties = {

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { batchingOptions, requestOptions, optionsCollection } from '../../shared/descriptions';
-import { cohereRequest, getBaseUrl, getRequestSettings } from '../../shared/transport';
+import { cohereRequest, getBaseUrl } from '../../shared/transport';
 import { getOptions } from '../../shared/helpers/numbers';
 import { asText } from '../../shared/helpers/parameters';
 
@@ -273,7 +273,6 @@ export async function execute(
 		headers,
 		body,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 		returnErrors: options.neverError === true,
 	});
 	return [

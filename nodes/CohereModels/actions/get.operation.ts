@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { checkPathSegment, getModelId } from '../../shared/helpers/parameters';
-import { getRequestSettings, cohereApiRequest } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
 	modelLocator('searchAllModels', '', { description: 'The model to get' }),
@@ -25,7 +25,6 @@ export async function execute(
 		method: 'GET',
 		path: `/v1/models/${encodeURIComponent(model)}`,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	return [{ json: response }];
 }

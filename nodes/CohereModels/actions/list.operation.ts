@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchModelPages } from '../../shared/helpers/models';
-import { getRequestSettings, requestOptions } from '../../shared/transport';
+import { requestOptions } from '../../shared/transport';
 import { getNumberParameter, getOptions } from '../../shared/helpers/numbers';
 
 const limitProperty: INodeProperties = {
@@ -117,7 +117,6 @@ export async function execute(
 		pageToken: options.startPage as string | undefined,
 		limit,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	});
 
 	if (options.output === 'pages') return pages.map((page) => ({ json: page }));

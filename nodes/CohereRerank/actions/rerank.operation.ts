@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asItemError, errorItem } from '../../shared/helpers/processItems';
 import { pack, runPool } from '../../shared/helpers/pool';
 import { asText, compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 import { getBatching } from '../../shared/descriptions';
 import { getNumberParameter, getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription, topNProperty } from './options.description';
@@ -56,7 +56,6 @@ export async function rankDocuments(
 			path: '/v2/rerank',
 			body: body as IDataObject,
 			itemIndex,
-			settings: getRequestSettings.call(this, itemIndex),
 		})) as IDataObject;
 		responses[chunk] = response;
 		for (const result of (response.results ?? []) as RankedDocument[]) {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { contentText } from '../../shared/helpers/chatContent';
 import { asText, compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 
@@ -100,7 +100,6 @@ async function chatOnce(
 			temperature,
 		}) as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	const text = contentText((response.message as IDataObject | undefined)?.content) ?? '';
 	return {
@@ -195,7 +194,6 @@ export async function executeEndpoint(
 			additional_command: current.additionalCommand || undefined,
 		}) as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	return [

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asText, getModelId } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,7 +65,6 @@ export async function execute(
 		path: '/v1/detokenize',
 		body: { tokens, model: getModelId(this, itemIndex) },
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	return [{ json: { text: response.text as string } }];

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getModelId, getRequiredText } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { cohereApiRequest } from '../../shared/transport';
 
 /** Cohere tokenizes at most 65,536 characters per request. */
 export const MAX_TOKENIZE_CHARACTERS = 65536;
@@ -46,7 +46,6 @@ export async function execute(
 		path: '/v1/tokenize',
 		body: { text, model: getModelId(this, itemIndex) },
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	const tokens = (response.tokens ?? []) as number[];

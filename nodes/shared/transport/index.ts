@@ -13,7 +13,12 @@ import { apiErrorFromNetwork, apiErrorFromResponse } from './errors';
 import { redactSecret } from './redact';
 import { checkNumberFields } from '../helpers/numbers';
 import type { RequestSettings } from './settings';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, requestOptions } from './settings';
+import {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_SECONDS,
+	getRequestSettings,
+	requestOptions,
+} from './settings';
 
 export {
 	DEFAULT_MAX_RETRIES,
@@ -45,6 +50,7 @@ export interface CohereRequest {
 	qs?: IDataObject;
 	headers?: IDataObject;
 	itemIndex?: number;
+	/** Timeout and retries; by default the node's own *Options* for `itemIndex` (see requestSettings). */
 	settings?: RequestSettings;
 	/** Return non-2xx answers instead of throwing (Raw HTTP's "never error"). */
 	returnErrors?: boolean;
@@ -273,6 +279,18 @@ function parseBody(body: unknown): unknown {
 }
 
 /**
+ * The timeout and retries of a request: the ones it brings (the dropdowns' short ones, a sub-node's read
+ * when it was set up), else the node's own *Options* for the request's item (item 0 for a request that
+ * serves many items), so that operations need not read them.
+ */
+function requestSettings(context: CohereContext, request: CohereRequest): RequestSettings {
+	if (request.settings) return request.settings;
+	// Only a node run has items; a dropdown (load options) always brings its own settings.
+	if (!('getInputData' in context)) return {};
+	return getRequestSettings.call(context, request.itemIndex ?? 0);
+}
+
+/**
  * The one way our nodes talk to Cohere: base URL from the credential, JSON in and out, the credential's
  * authentication applied by n8n, retries with backoff on 408/429/5xx and connection resets, and Cohere's
  * errors turned into NodeApiErrors with plain words.
@@ -285,10 +303,11 @@ export async function cohereRequest<T = IDataObject>(
 	const connection = await getConnection(this);
 	const isFullUrl = /^https?:\/\//i.test(request.path);
 	const baseUrl = isFullUrl ? undefined : connection.baseUrl;
-	const timeoutSeconds = request.settings?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-	const maxRetries = request.settings?.maxRetries ?? DEFAULT_MAX_RETRIES;
-	// Settings are checked where they are read (getRequestSettings); this guards every other caller,
-	// against the same declared ranges.
+	const settings = requestSettings(this, request);
+	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+	const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
+	// Settings are checked where they are read (getRequestSettings); this guards callers that pass their
+	// own, against the same declared ranges.
 	checkNumberFields(
 		this,
 		requestOptions,

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getPathSegment } from '../../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { cohereApiRequest } from '../../../shared/transport';
 import { datasetIdProperty } from './get.operation';
 
 export const description = updateDisplayOptions(
@@ -19,7 +19,6 @@ export async function execute(
 		method: 'DELETE',
 		path: `/v1/datasets/${encodeURIComponent(id)}`,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	});
 	return [{ json: { id, deleted: true } }];
 }

@@ -8,7 +8,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../../../shared/descriptions';
 import { getPathSegment } from '../../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { cohereApiRequest } from '../../../shared/transport';
 
 export const datasetIdProperty: INodeProperties = idLocator({
 	displayName: 'Dataset',
@@ -49,7 +49,6 @@ export async function getDataset(
 		method: 'GET',
 		path: `/v1/datasets/${encodeURIComponent(id)}`,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	return response.dataset as IDataObject;
 }

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact } from '../../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { cohereApiRequest } from '../../../shared/transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,7 +53,6 @@ export async function execute(
 			validationStatus: filters.validationStatus,
 		}) as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	return ((response.datasets ?? []) as IDataObject[]).map((dataset) => ({ json: dataset }));
 }

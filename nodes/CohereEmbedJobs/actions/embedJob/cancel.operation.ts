@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getPathSegment } from '../../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { cohereApiRequest } from '../../../shared/transport';
 import { getJob } from './create.operation';
 import { jobIdProperty } from './get.operation';
 
@@ -20,7 +20,6 @@ export async function execute(
 		method: 'POST',
 		path: `/v1/embed-jobs/${encodeURIComponent(id)}/cancel`,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	});
 	return [{ json: await getJob.call(this, id, itemIndex) }];
 }

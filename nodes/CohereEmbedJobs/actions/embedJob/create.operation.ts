@@ -6,7 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { embeddingTypesProperty, modelLocator } from '../../../shared/descriptions';
+import {
+	embeddingTypesProperty,
+	inputTypeProperty,
+	modelLocator,
+} from '../../../shared/descriptions';
 import { compact, getModelId, getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
@@ -18,16 +22,12 @@ const properties: INodeProperties[] = [
 	{ ...datasetIdProperty, description: 'The validated embed-input dataset to embed' },
 	modelLocator('searchEmbedModels', 'embed-v4.0'),
 	{
-		displayName: 'Input Type',
-		name: 'inputType',
-		type: 'options',
-		options: [
-			{ name: 'Classification', value: 'classification' },
-			{ name: 'Clustering', value: 'clustering' },
-			{ name: 'Search Document', value: 'search_document' },
-			{ name: 'Search Query', value: 'search_query' },
-		],
-		default: 'search_document',
+		...inputTypeProperty,
+		// Embed jobs embed the texts of a dataset: no images.
+		options: inputTypeProperty.options!.filter(
+			(option) => 'value' in option && option.value !== 'image',
+		),
+		description: 'What the embeddings are for',
 	},
 	embeddingTypesProperty,
 	{
@@ -81,7 +81,6 @@ export async function getJob(
 		method: 'GET',
 		path: `/v1/embed-jobs/${encodeURIComponent(id)}`,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 }
 
@@ -170,7 +169,6 @@ export async function execute(
 			name: (this.getNodeParameter('jobName', itemIndex, '') as string) || undefined,
 		}) as IDataObject,
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return [{ json: created }];
 

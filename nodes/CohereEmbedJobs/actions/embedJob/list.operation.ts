@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { cohereApiRequest } from '../../../shared/transport';
 
 export const description: INodeProperties[] = [];
 
@@ -17,7 +17,6 @@ export async function execute(
 		method: 'GET',
 		path: '/v1/embed-jobs',
 		itemIndex,
-		settings: getRequestSettings.call(this, itemIndex),
 	})) as IDataObject;
 	return ((response.embed_jobs ?? []) as IDataObject[]).map((job) => ({ json: job }));
 }
