@@ -23,10 +23,24 @@ function addDataset(id: string, type = 'embed-input', status = 'validated') {
 			dataset_type: type,
 			validation_status: status,
 			created_at: new Date(0).toISOString(),
+			updated_at: new Date(0).toISOString(),
 		},
 		rows: [{ text: 'hello' }],
 		validationPolls: 0,
 	});
+}
+
+/** An embed job as Cohere lists it (every field its spec requires). */
+function job(id: string, status: string) {
+	return {
+		job_id: id,
+		status,
+		created_at: new Date(0).toISOString(),
+		input_dataset_id: 'reviews-0001',
+		model: 'embed-v4.0',
+		truncate: 'END',
+		polls: 0,
+	};
 }
 
 describe('model dropdowns: the "List Models (DDL)" sample', () => {
@@ -119,13 +133,8 @@ describe('Embed Jobs: datasets and embed jobs picked from a list', () => {
 	});
 
 	test('the embed job list shows name (or ID) and status', async () => {
-		ctx.emulator.store.jobs.set('job-1', {
-			job_id: 'job-1',
-			name: 'nightly',
-			status: 'complete',
-			polls: 0,
-		});
-		ctx.emulator.store.jobs.set('job-2', { job_id: 'job-2', status: 'processing', polls: 0 });
+		ctx.emulator.store.jobs.set('job-1', { ...job('job-1', 'complete'), name: 'nightly' });
+		ctx.emulator.store.jobs.set('job-2', job('job-2', 'processing'));
 		const jobs = await listSearch('cohereEmbedJobs', 'searchEmbedJobs', ctx.credentials());
 		expect(jobs.results).toEqual([
 			{ name: 'nightly (complete)', value: 'job-1' },
@@ -159,7 +168,7 @@ describe('Embed Jobs: datasets and embed jobs picked from a list', () => {
 	});
 
 	test('an embed job picked from the list is read and cancelled by its ID', async () => {
-		ctx.emulator.store.jobs.set('job-7', { job_id: 'job-7', status: 'processing', polls: 0 });
+		ctx.emulator.store.jobs.set('job-7', job('job-7', 'processing'));
 		const jobId = { __rl: true, mode: 'list', value: 'job-7' };
 		const get = await runNode({
 			type: 'cohereEmbedJobs',

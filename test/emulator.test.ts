@@ -56,6 +56,8 @@ describe('documented samples: the sample input yields exactly the sample output'
 });
 
 describe('Cohere behaviour', () => {
+	// These tests send invalid requests on purpose, to see the emulator refuse them as Cohere does.
+	beforeEach(() => (ctx.emulator.invalidRequestsExpected = true));
 	test('401 for a wrong key, 404 page not found for an unknown path', async () => {
 		const run = await runNode({
 			type: 'cohereHttpRequest',

@@ -1,3 +1,4 @@
+import { checkExchanges } from './contract/hook';
 import { CohereEmulator } from './emulator/server';
 
 /** One emulator per test file, reset between tests; `credentials()` points the Cohere API credential at it. */
@@ -9,6 +10,12 @@ export function useEmulator() {
 	});
 	afterAll(async () => await emulator.stop());
 	beforeEach(() => emulator.reset());
+	// Every request the test's nodes sent and every answer the emulator gave, held to Cohere's OpenAPI spec.
+	afterEach(() =>
+		checkExchanges(emulator.exchanges, expect.getState().currentTestName ?? '', {
+			invalidRequestsExpected: emulator.invalidRequestsExpected,
+		}),
+	);
 	return {
 		emulator,
 		get baseUrl() {

@@ -22,6 +22,8 @@ export interface EmulatorResponse {
 	headers?: Record<string, string>;
 	/** Server-sent events instead of a JSON body (`stream: true`). */
 	events?: Array<{ event: string; data: Json }>;
+	/** The documented connector sample this answer replays as it is written (not always Cohere's shape). */
+	sample?: string;
 }
 
 export class ApiError extends Error {
@@ -58,6 +60,12 @@ export function seededNumbers(seed: string, count: number): number[] {
 		values[i] = (state >>> 0) / 4294967295;
 	}
 	return values;
+}
+
+/** A UUID (v4 layout) derived from a seed: Cohere's ids are UUIDs, and the emulator's stay repeatable. */
+export function seededUuid(seed: string): string {
+	const hex = createHash('sha256').update(seed).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 const tokenVectors = new Map<string, number[]>();
@@ -107,6 +115,8 @@ const overlap = (a: string, b: string) => {
 
 /** The documented samples: their exact request yields their exact response. */
 interface SampleRoute {
+	/** The sample's title in the connector reference. */
+	title: string;
 	method: string;
 	path: string;
 	matches: (req: EmulatorRequest) => boolean;
@@ -121,6 +131,7 @@ const sample = (title: string) => {
 };
 const bodySample = (method: string, paths: string[], title: string): SampleRoute[] =>
 	paths.map((path) => ({
+		title,
 		method,
 		path,
 		matches: (req) => sameJson(req.body, sample(title).input.body),
@@ -145,6 +156,7 @@ const SAMPLE_ROUTES: SampleRoute[] = [
 	...bodySample('POST', ['/v1/tokenize'], 'Generate Tokens'),
 	...bodySample('POST', ['/v1/summarize'], 'Summarize Text'),
 	{
+		title: 'Raw HTTP request (advanced)',
 		method: 'POST',
 		path: '/v1/classify',
 		matches: (req) => sameJson(req.body, (rawHttp.input.body as Json).raw),
@@ -155,6 +167,7 @@ const SAMPLE_ROUTES: SampleRoute[] = [
 		},
 	},
 	{
+		title: 'List Models',
 		method: 'GET',
 		path: '/v1/models',
 		matches: (req) =>
@@ -165,6 +178,7 @@ const SAMPLE_ROUTES: SampleRoute[] = [
 	},
 	{
 		// The DDL sample's `endpoint` is the URL of the list (the Base URL's /v1/models), not a filter.
+		title: 'List Models (DDL)',
 		method: 'GET',
 		path: '/v1/models',
 		matches: (req) =>
@@ -262,7 +276,8 @@ function chatV2Events(response: Json): Array<{ event: string; data: Json }> {
 		type: 'message-start',
 		id: response.id,
 		delta: {
-			message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] },
+			// The spec's ChatMessageStartEventDeltaMessage has the role only.
+			message: { role: 'assistant' },
 		},
 	});
 	const content = (message.content as Json[] | undefined) ?? [];
@@ -437,9 +452,9 @@ function chatV1(body: Json): EmulatorResponse {
 	if (body.model !== undefined) requireModel(body, 'chat');
 	const text = `Answer to: ${body.message}`;
 	return ok({
-		response_id: 'resp-emulator',
+		response_id: seededUuid(`response:${String(body.message)}`),
 		text,
-		generation_id: 'gen-emulator',
+		generation_id: seededUuid(`generation:${String(body.message)}`),
 		chat_history: [
 			...((body.chat_history as unknown[]) ?? []),
 			{ role: 'USER', message: body.message },
@@ -466,7 +481,6 @@ function generate(body: Json): EmulatorResponse {
 			id: `gen-${index}`,
 			index,
 			text: ` Continuation ${index + 1} of: ${body.prompt}`,
-			finish_reason: 'COMPLETE',
 		})),
 		meta: {
 			api_version: apiVersion('1'),
@@ -793,6 +807,7 @@ function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | und
 			validation_status:
 				store.pollsUntilValidated > 0 ? 'processing' : failed ? 'failed' : 'validated',
 			created_at: new Date(0).toISOString(),
+			updated_at: new Date(0).toISOString(),
 			...(failed
 				? {
 						validation_error: missingKept.length
@@ -899,8 +914,8 @@ function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | un
 function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { polls: number }) {
 	const input = store.datasets.get(job.input_dataset_id as string)!;
 	if (input.dataset.name.includes(store.failingName)) {
+		// Cohere's EmbedJob has no field for the reason: a failed job says only that it failed.
 		job.status = 'failed';
-		job.failure_reason = 'embedding failed: the model could not be loaded';
 		return;
 	}
 	const outputId = store.nextId('embeddings');
@@ -926,6 +941,7 @@ function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { poll
 		dataset_type: 'embed-result',
 		validation_status: 'validated',
 		created_at: new Date(0).toISOString(),
+		updated_at: new Date(0).toISOString(),
 		dataset_parts: [
 			{
 				id: partId,
@@ -1030,7 +1046,7 @@ export function route(req: EmulatorRequest, ctx: RouteContext): EmulatorResponse
 	const sampleRoute = SAMPLE_ROUTES.find(
 		(r) => r.method === req.method && r.path === req.path && r.matches(req),
 	);
-	if (sampleRoute) return sampleRoute.response;
+	if (sampleRoute) return { ...sampleRoute.response, sample: sampleRoute.title };
 
 	const body = (req.body ?? {}) as Json;
 	const key = `${req.method} ${req.path}`;

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import type { Exchange } from '../contract/openapi';
 import type { EmulatorRequest, EmulatorResponse } from './handlers';
 import { ApiError, JobStore, route } from './handlers';
 
@@ -50,6 +51,10 @@ interface ActiveFault extends Required<Pick<Fault, 'after' | 'times' | 'kind'>> 
 
 export class CohereEmulator {
 	readonly requests: RecordedRequest[] = [];
+	/** Requests with the emulator's answers, for the OpenAPI contract check (see test/contract/). */
+	readonly exchanges: Exchange[] = [];
+	/** Set by tests that send invalid requests on purpose (to test the emulator's own checks). */
+	invalidRequestsExpected = false;
 	apiKeys = new Set(['test-key']);
 	/** Added before every answer, in ms. */
 	latencyMs = 0;
@@ -90,6 +95,8 @@ export class CohereEmulator {
 	/** Forget recorded requests, faults, rate limits and latency between tests. */
 	reset(): void {
 		this.requests.length = 0;
+		this.exchanges.length = 0;
+		this.invalidRequestsExpected = false;
 		this.fileRequests.length = 0;
 		this.faults = [];
 		this.rateLimit = undefined;
@@ -261,16 +268,35 @@ export class CohereEmulator {
 		}
 		record.body = body;
 
+		const answer = (response: EmulatorResponse) => {
+			// What the contract test holds to Cohere's spec: the request as sent and the emulator's own answer
+			// (injected faults, rate limits and key checks above are the test's scaffolding, not answers).
+			this.exchanges.push({
+				method: record.method,
+				path: record.path,
+				query: record.query,
+				queryAll: record.queryAll ?? {},
+				contentType: contentType.split(';')[0].trim(),
+				body: contentType.startsWith('multipart/form-data') ? undefined : body,
+				status: response.status,
+				response: response.body,
+				events: response.events,
+				sample: response.sample,
+			});
+			return this.send(res, response);
+		};
 		try {
 			const response = route(record, {
 				store: this.store,
 				compatPrefixes: this.compatPrefixes,
 				modelsPageCap: this.modelsPageCap,
 			});
-			this.send(res, response ?? { status: 404, body: { message: '404 page not found' } });
+			if (!response)
+				return this.send(res, { status: 404, body: { message: '404 page not found' } });
+			return answer(response);
 		} catch (error) {
 			if (error instanceof ApiError)
-				return this.send(res, { status: error.status, body: { message: error.message } });
+				return answer({ status: error.status, body: { message: error.message } });
 			this.send(res, {
 				status: 500,
 				body: { message: `emulator error: ${(error as Error).message}` },
