@@ -1,15 +1,29 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
+import { createRouter } from '../../shared/helpers/router';
 import { classifyByChat } from './chat.method';
 import { classifyByEmbeddings } from './embeddings.method';
 import { classifyByEndpoint } from './endpoint.method';
 import { getExamples } from './examples';
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	// The examples are the same for every item: checked once, before any request.
-	const method = this.getNodeParameter('method', 0) as string;
-	const { examples, labels } = getExamples(this, method !== 'endpoint');
-	if (method === 'chat') return [await classifyByChat.call(this, examples, labels)];
-	if (method === 'endpoint') return [await classifyByEndpoint.call(this, examples)];
-	return [await classifyByEmbeddings.call(this, examples, labels)];
-}
+// The examples are the same for every item: each method reads and checks them once, before any request.
+export const router = createRouter({
+	selectBy: ['method'],
+	operations: {
+		embeddings: {
+			async executeAll() {
+				const { examples, labels } = getExamples(this, true);
+				return await classifyByEmbeddings.call(this, examples, labels);
+			},
+		},
+		chat: {
+			async executeAll() {
+				const { examples, labels } = getExamples(this, true);
+				return await classifyByChat.call(this, examples, labels);
+			},
+		},
+		endpoint: {
+			async executeAll() {
+				return await classifyByEndpoint.call(this, getExamples(this, false).examples);
+			},
+		},
+	},
+});

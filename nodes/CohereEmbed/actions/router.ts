@@ -6,15 +6,18 @@ import {
 	responseItems,
 	runBatches,
 } from '../../shared/helpers/embeddingBatches';
+import { createRouter } from '../../shared/helpers/router';
 import * as cohere from './embed.operation';
 import * as openai from './openAiCompatible.operation';
+
+/** What each API form provides: how an item becomes an input, how inputs are packed, one request. */
+type EmbedApi = Pick<typeof cohere, 'entryReader' | 'batchSettings' | 'send'>;
 
 /**
  * Embeds the whole input at once: the texts (or images) of all items are packed into requests of at most
  * 96, the requests run concurrently, and each embedding goes back to its item.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const api = this.getNodeParameter('api', 0) === 'openai' ? openai : cohere;
+async function embedInputs(this: IExecuteFunctions, api: EmbedApi): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const output = this.getNodeParameter('output', 0, 'merge') as string;
 	const field = String(this.getNodeParameter('fieldName', 0, 'embedding') || 'embedding');
@@ -33,15 +36,31 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		});
 	}
 
-	if (output === 'raw') return [responseItems(plan, results)];
-	return [
-		perItemOutput.call(this, plan, results, (itemIndex, value) => {
-			const embedding = (value ?? null) as IDataObject[keyof IDataObject];
-			const json: IDataObject =
-				output === 'embeddingOnly'
-					? { [field]: embedding }
-					: { ...items[itemIndex].json, [field]: embedding };
-			return { json, pairedItem: { item: itemIndex } };
-		}),
-	];
+	if (output === 'raw') return responseItems(plan, results);
+	return perItemOutput.call(this, plan, results, (itemIndex, value) => {
+		const embedding = (value ?? null) as IDataObject[keyof IDataObject];
+		const json: IDataObject =
+			output === 'embeddingOnly'
+				? { [field]: embedding }
+				: { ...items[itemIndex].json, [field]: embedding };
+		return { json, pairedItem: { item: itemIndex } };
+	});
 }
+
+export const router = createRouter({
+	selectBy: ['api'],
+	operations: {
+		cohere: {
+			description: cohere.description,
+			async executeAll() {
+				return await embedInputs.call(this, cohere);
+			},
+		},
+		openai: {
+			description: openai.description,
+			async executeAll() {
+				return await embedInputs.call(this, openai);
+			},
+		},
+	},
+});

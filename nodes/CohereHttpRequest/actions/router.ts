@@ -1,10 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { getBatching } from '../../shared/descriptions';
-import { processItems } from '../../shared/helpers/processItems';
+import { createRouter } from '../../shared/helpers/router';
 import * as request from './request.operation';
 
-/** One operation: send the request described by the parameters, once per input item. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return [await processItems.call(this, request.execute, getBatching.call(this, 1))];
-}
+/** One operation: send the request described by the parameters, once per input item (one at a time by default). */
+export const router = createRouter({ selectBy: [], operations: request, concurrency: 1 });

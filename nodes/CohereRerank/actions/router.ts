@@ -1,10 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { processItems } from '../../shared/helpers/processItems';
+import { createRouter } from '../../shared/helpers/router';
 import { rerankField, rerankItems } from './rerank.operation';
 
-/** Items as documents are ranked together; an array field is ranked item by item. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	if (this.getNodeParameter('source', 0) === 'items') return [await rerankItems.call(this)];
-	return [await processItems.call(this, rerankField, { concurrency: 2 })];
-}
+/** Items as documents are ranked together; an array field is ranked item by item, two at a time. */
+export const router = createRouter({
+	selectBy: ['source'],
+	operations: { items: { executeAll: rerankItems }, field: { execute: rerankField } },
+	concurrency: { concurrency: 2 },
+});

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asText, perItemParameter } from '../../../shared/helpers/parameters';
+import { processItems } from '../../../shared/helpers/processItems';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
 import { failedValidation } from './get.operation';
@@ -152,6 +153,15 @@ async function upload(
 	);
 	if (dataset.validation_status === 'failed') throw failedValidation(this, dataset, itemIndex);
 	return dataset;
+}
+
+/**
+ * From the input items, one dataset of all of them; from binary files, one dataset per item (run by the
+ * per-item runner, as every per-item operation is).
+ */
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	if (this.getNodeParameter('source', 0) === 'items') return await executeFromItems.call(this);
+	return await processItems.call(this, execute);
 }
 
 /** One dataset from the text of all input items. */
