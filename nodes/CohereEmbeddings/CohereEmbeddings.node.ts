@@ -9,7 +9,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionsDescription as embedOptions } from '../CohereEmbed/actions/options.description';
 import {
-	getBatching,
 	modelLocator,
 	optionsCollection,
 	pickOptions,
@@ -22,6 +21,7 @@ import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
 import { listSearch } from '../shared/methods/listSearch';
 import { getRequestSettings } from '../shared/transport';
 import { CohereEmbeddings as CohereEmbeddingsClient } from './helpers/embeddings';
+import { getBatching } from '../shared/helpers/processItems';
 
 const inputTypes = [
 	{ name: 'Classification', value: 'classification' },

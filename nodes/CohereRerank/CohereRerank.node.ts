@@ -4,6 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { modelLocator } from '../shared/descriptions';
 import { listSearch } from '../shared/methods/listSearch';
 import { runNode } from '../shared/helpers/processItems';
+import * as field from './actions/field.operation';
+import * as items from './actions/items.operation';
 import { router } from './actions/router';
 import { optionsDescription, topNProperty } from './actions/options.description';
 
@@ -52,22 +54,8 @@ export class CohereRerank implements INodeType {
 				],
 				default: 'items',
 			},
-			{
-				displayName: 'Document',
-				name: 'document',
-				type: 'string',
-				default: '={{ $json.text }}',
-				description: 'The text of each item to rank (objects are sent as JSON)',
-				displayOptions: { show: { source: ['items'] } },
-			},
-			{
-				displayName: 'Documents',
-				name: 'documentsField',
-				type: 'string',
-				default: '={{ $json.documents }}',
-				description: 'An array of texts or objects to rank',
-				displayOptions: { show: { source: ['field'] } },
-			},
+			...items.description,
+			...field.description,
 			topNProperty,
 			{
 				displayName: 'Output',

@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionsDescription, topNProperty } from '../CohereRerank/actions/options.description';
-import { rankDocuments } from '../CohereRerank/actions/rerank.operation';
+import { rankDocuments } from '../CohereRerank/helpers/rank';
 import { modelLocator } from '../shared/descriptions';
 import { getNumberParameter } from '../shared/helpers/numbers';
 import { asText } from '../shared/helpers/parameters';

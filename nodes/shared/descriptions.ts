@@ -1,12 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	ISupplyDataFunctions,
-} from 'n8n-workflow';
-
-import { checkNumberFields } from './helpers/numbers';
-import type { ProcessItemsOptions } from './helpers/processItems';
+import type { INodeProperties } from 'n8n-workflow';
 
 export type ModelSearchMethod =
 	| 'searchAllModels'
@@ -140,23 +132,6 @@ export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
 				'Send items in batches of "Concurrent Requests" with this pause between batches, for a steady pace under per-minute limits. 0 sends the next item as soon as a request ends.',
 		},
 	];
-}
-
-/** Reads the batching options (the same for every item: they shape how all items are sent). */
-export function getBatching(
-	this: IExecuteFunctions | ISupplyDataFunctions,
-	defaultConcurrency: number,
-): Required<ProcessItemsOptions> {
-	const options = checkNumberFields(
-		this,
-		batchingOptions(defaultConcurrency),
-		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
-		0,
-	);
-	return {
-		concurrency: (options.concurrency as number | undefined) ?? defaultConcurrency,
-		delayBetweenBatchesMs: (options.batchDelay as number | undefined) ?? 0,
-	};
 }
 
 /** Cohere's request priority, for the "Options" collections of the endpoints that take it. */

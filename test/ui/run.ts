@@ -56,8 +56,25 @@ const MAIN_NODES: Record<string, string[]> = {
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 async function search(page: Page, words: string): Promise<string[]> {
-	const input = await page.waitForSelector('input[placeholder*="Search"]', { timeout: 15000 });
-	await input!.click();
+	// The node creator animates between views: the search box of the old view can be detached by the time
+	// it is clicked, so wait for a visible one and try again when the click misses.
+	let input = null;
+	for (let attempt = 0; ; attempt++) {
+		input = await page.waitForSelector(
+			'[data-test-id="node-creator"] input[placeholder*="Search"]',
+			{
+				timeout: 15000,
+				visible: true,
+			},
+		);
+		try {
+			await input!.click();
+			break;
+		} catch (error) {
+			if (attempt >= 4) throw error;
+			await sleep(500);
+		}
+	}
 	await page.keyboard.down('Control');
 	await page.keyboard.press('a');
 	await page.keyboard.up('Control');

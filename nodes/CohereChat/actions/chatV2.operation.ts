@@ -7,17 +7,11 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
 import { contentText } from '../../shared/helpers/chatContent';
 import { asText, compact, getJsonParameter, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import {
-	attachToLastUserMessage,
-	getMessages,
-	parseModelJson,
-	simplifyToolCalls,
-} from '../helpers/messages';
-import { getJsonSchema, getTools, samplingOptions } from '../helpers/options';
+import { parseModelJson, readConversation, simplifyToolCalls } from '../helpers/messages';
+import { getJsonSchema, samplingOptions } from '../helpers/options';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 
@@ -114,23 +108,16 @@ export async function execute(
 	const model = getModelId(this, itemIndex);
 	const options = getOptions(this, itemIndex, optionsDescription);
 
-	const images = await readBinaryFiles.call(
+	const { messages, responseFormat, tools, toolChoice } = await readConversation.call(
 		this,
 		itemIndex,
-		binaryPropertyNames(this.getNodeParameter('images', itemIndex, '')),
-		IMAGE_RULES,
+		{
+			sources: [{ parameter: 'images', rules: IMAGE_RULES }],
+			toParts: ([images]) =>
+				images.map((image) => ({ type: 'image_url', image_url: { url: image.dataUri } })),
+		},
 	);
-	const messages = attachToLastUserMessage(
-		this,
-		itemIndex,
-		getMessages(this, itemIndex),
-		images.map((image) => ({ type: 'image_url', image_url: { url: image.dataUri } })),
-	);
-
-	const responseFormat = this.getNodeParameter('responseFormat', itemIndex, 'text') as string;
 	const citationMode = this.getNodeParameter('citationMode', itemIndex, 'default') as string;
-	const toolChoice = this.getNodeParameter('toolChoice', itemIndex, 'auto') as string;
-	const tools = getTools(this, itemIndex);
 	const thinking = options.thinking as string | undefined;
 
 	const body = compact({

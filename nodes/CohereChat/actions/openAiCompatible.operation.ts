@@ -7,16 +7,10 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compatibleEndpointProperties } from '../../shared/descriptions';
-import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
 import { compact } from '../../shared/helpers/parameters';
 import { cohereApiRequest, normalizePath } from '../../shared/transport';
-import {
-	attachToLastUserMessage,
-	getMessages,
-	parseModelJson,
-	simplifyToolCalls,
-} from '../helpers/messages';
-import { getJsonSchema, getTools, samplingOptions } from '../helpers/options';
+import { parseModelJson, readConversation, simplifyToolCalls } from '../helpers/messages';
+import { getJsonSchema, samplingOptions } from '../helpers/options';
 import { IMAGE_RULES } from './chatV2.operation';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
@@ -54,40 +48,36 @@ export async function execute(
 		);
 	const options = getOptions(this, itemIndex, optionsDescription);
 
-	const images = await readBinaryFiles.call(
+	// The part shapes follow the gateway examples: image_url with "detail", and file with file_name and file_data.
+	const { messages, responseFormat, tools, toolChoice } = await readConversation.call(
 		this,
 		itemIndex,
-		binaryPropertyNames(this.getNodeParameter('images', itemIndex, '')),
-		IMAGE_RULES,
-	);
-	const files = await readBinaryFiles.call(
-		this,
-		itemIndex,
-		binaryPropertyNames(this.getNodeParameter('files', itemIndex, '')),
 		{
-			parameterLabel: 'File Binary Properties',
-			maxFiles: 20,
-			maxTotalBytes: 20 * 1024 * 1024,
+			sources: [
+				{ parameter: 'images', rules: IMAGE_RULES },
+				{
+					parameter: 'files',
+					rules: {
+						parameterLabel: 'File Binary Properties',
+						maxFiles: 20,
+						maxTotalBytes: 20 * 1024 * 1024,
+					},
+				},
+			],
+			toParts: ([images, files]) => [
+				...images.map((image) => ({
+					type: 'image_url',
+					image_url: { url: image.dataUri },
+					detail: 'auto',
+				})),
+				...files.map((file) => ({
+					type: 'file',
+					file_name: file.fileName ?? file.propertyName,
+					file: { file_data: file.dataUri },
+				})),
+			],
 		},
 	);
-	// The part shapes follow the gateway examples: image_url with "detail", and file with file_name and file_data.
-	const parts: IDataObject[] = [
-		...images.map((image) => ({
-			type: 'image_url',
-			image_url: { url: image.dataUri },
-			detail: 'auto',
-		})),
-		...files.map((file) => ({
-			type: 'file',
-			file_name: file.fileName ?? file.propertyName,
-			file: { file_data: file.dataUri },
-		})),
-	];
-	const messages = attachToLastUserMessage(this, itemIndex, getMessages(this, itemIndex), parts);
-
-	const responseFormat = this.getNodeParameter('responseFormat', itemIndex, 'text') as string;
-	const tools = getTools(this, itemIndex);
-	const toolChoice = this.getNodeParameter('toolChoice', itemIndex, 'auto') as string;
 	const body = compact({
 		model,
 		messages,

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { BinaryFile, BinaryRules } from '../../shared/helpers/binary';
+import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
 import { asText, getJsonParameter, getRequiredText } from '../../shared/helpers/parameters';
+import { getTools } from './options';
 
 export const ROLES = ['system', 'user', 'assistant', 'tool'] as const;
 export type Role = (typeof ROLES)[number];
@@ -187,4 +190,50 @@ export function parseModelJson(
 			},
 		);
 	}
+}
+
+/** What the v2 and OpenAI-compatible forms share for one item: the conversation with its attachments, the
+ * answer format and the tools. Each form turns the attachments into its own message parts. */
+export interface Conversation {
+	messages: ChatMessage[];
+	responseFormat: 'text' | 'json_object' | 'json_schema';
+	tools: IDataObject[] | undefined;
+	toolChoice: string;
+}
+
+export async function readConversation(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	attachments: {
+		/** The binary parameters to read, with their rules (images for every form, files for one). */
+		sources: Array<{ parameter: string; rules: BinaryRules }>;
+		/** The message parts of what was read, in the order of `sources`. */
+		toParts: (files: BinaryFile[][]) => IDataObject[];
+	},
+): Promise<Conversation> {
+	const files: BinaryFile[][] = [];
+	for (const { parameter, rules } of attachments.sources)
+		files.push(
+			await readBinaryFiles.call(
+				this,
+				itemIndex,
+				binaryPropertyNames(this.getNodeParameter(parameter, itemIndex, '')),
+				rules,
+			),
+		);
+	return {
+		messages: attachToLastUserMessage(
+			this,
+			itemIndex,
+			getMessages(this, itemIndex),
+			attachments.toParts(files),
+		),
+		responseFormat: this.getNodeParameter(
+			'responseFormat',
+			itemIndex,
+			'text',
+		) as Conversation['responseFormat'],
+		tools: getTools(this, itemIndex),
+		toolChoice: this.getNodeParameter('toolChoice', itemIndex, 'auto') as string,
+	};
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getBatching } from '../../shared/descriptions';
 import { contentText } from '../../shared/helpers/chatContent';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
-import { processItems } from '../../shared/helpers/processItems';
+import { getBatching, processItems } from '../../shared/helpers/processItems';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Example } from './examples';
 import { classification } from './examples';

@@ -3,12 +3,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
-import { asItemError, asNodeError, errorItem } from '../../shared/helpers/processItems';
+import {
+	asItemError,
+	asNodeError,
+	errorItem,
+	getBatching,
+} from '../../shared/helpers/processItems';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import type { RequestSettings } from '../../shared/transport';
 import { getRequestSettings } from '../../shared/transport';
 import { requestFloatEmbeddings } from '../../shared/helpers/floatEmbeddings';
-import { getBatching } from '../../shared/descriptions';
 import type { Example } from './examples';
 import { classification } from './examples';
 import { readInput } from './inputs';

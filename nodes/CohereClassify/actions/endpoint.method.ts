@@ -8,11 +8,11 @@ import {
 } from '../../shared/helpers/embeddingBatches';
 import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
-import { getBatching } from '../../shared/descriptions';
 import type { Example } from './examples';
 import { readInput } from './inputs';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import { getBatching } from '../../shared/helpers/processItems';
 
 /** POST /v1/classify (legacy, for fine-tuned classifiers), with the inputs packed 96 per request. */
 export async function classifyByEndpoint(

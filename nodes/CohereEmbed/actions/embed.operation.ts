@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	embeddingTypesProperty,
-	getBatching,
-	inputTypeProperty,
-	modelLocator,
-} from '../../shared/descriptions';
+import { embeddingTypesProperty, inputTypeProperty, modelLocator } from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
 import { asText, compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import { getBatching } from '../../shared/helpers/processItems';
 
 /** Cohere's limits for POST /v2/embed. */
 export const EMBED_LIMITS = {

@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	compatibleEndpointProperties,
-	getBatching,
-	inputTypeProperty,
-} from '../../shared/descriptions';
+import { compatibleEndpointProperties, inputTypeProperty } from '../../shared/descriptions';
 import { compact, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { EMBED_LIMITS, readText, textProperty } from './embed.operation';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import { getBatching } from '../../shared/helpers/processItems';
 
 const show = { api: ['openai'] };
 

@@ -1,9 +1,10 @@
 import { createRouter } from '../../shared/helpers/router';
-import { rerankField, rerankItems } from './rerank.operation';
+import * as field from './field.operation';
+import * as items from './items.operation';
 
 /** Items as documents are ranked together; an array field is ranked item by item, two at a time. */
 export const router = createRouter({
 	selectBy: ['source'],
-	operations: { items: { executeAll: rerankItems }, field: { execute: rerankField } },
+	operations: { items, field },
 	concurrency: { concurrency: 2 },
 });

@@ -1,8 +1,9 @@
 import { createRouter } from '../../shared/helpers/router';
-import { executeChat, executeEndpoint } from './summarize.operation';
+import * as chat from './chat.operation';
+import * as endpoint from './endpoint.operation';
 
 export const router = createRouter({
 	selectBy: ['method'],
-	operations: { chat: { execute: executeChat }, endpoint: { execute: executeEndpoint } },
+	operations: { chat, endpoint },
 	concurrency: 2,
 });

@@ -1,6 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { batchingOptions } from '../descriptions';
+import { checkNumberFields } from './numbers';
 import { runPool } from './pool';
 
 export type ItemWorker = (
@@ -141,4 +148,21 @@ export async function runNode(
 			errorItem(asItemError(this, failure, itemIndex), itemIndex),
 		),
 	];
+}
+
+/** Reads the batching options (the same for every item: they shape how all items are sent). */
+export function getBatching(
+	this: IExecuteFunctions | ISupplyDataFunctions,
+	defaultConcurrency: number,
+): Required<ProcessItemsOptions> {
+	const options = checkNumberFields(
+		this,
+		batchingOptions(defaultConcurrency),
+		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
+		0,
+	);
+	return {
+		concurrency: (options.concurrency as number | undefined) ?? defaultConcurrency,
+		delayBetweenBatchesMs: (options.batchDelay as number | undefined) ?? 0,
+	};
 }

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getBatching } from '../descriptions';
 import type { ItemWorker, ProcessItemsOptions } from './processItems';
-import { processItems } from './processItems';
+import { getBatching, processItems } from './processItems';
 
 /**
  * What an operation file exports: its fields, and how it runs, either once per input item (`execute`, run by

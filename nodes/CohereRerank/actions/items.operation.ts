@@ -1,0 +1,75 @@
+import type { INodeProperties, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asItemError, errorItem } from '../../shared/helpers/processItems';
+import { asText, getRequiredText } from '../../shared/helpers/parameters';
+import { getNumberParameter } from '../../shared/helpers/numbers';
+import { rankDocuments } from '../helpers/rank';
+import { topNProperty } from './options.description';
+
+/** Documents From → Input Items: one document per item, ranked together. */
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Document',
+		name: 'document',
+		type: 'string',
+		default: '={{ $json.text }}',
+		description: 'The text of each item to rank (objects are sent as JSON)',
+		displayOptions: { show: { source: ['items'] } },
+	},
+];
+
+/** One document per input item: the items come out reordered by relevance, with their other fields kept. */
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const query = getRequiredText(this, 'query', 'Query', 0);
+	const topN = getNumberParameter(this, topNProperty, 0);
+	const raw = this.getNodeParameter('output', 0, 'items') === 'raw';
+	const continueOnFail = this.continueOnFail();
+	const failed: INodeExecutionData[] = [];
+	const candidates: Array<{ itemIndex: number; text: string }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const text = asText(this.getNodeParameter('document', itemIndex, ''));
+			if (!text.trim()) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The parameter "Document" is empty in item ${itemIndex}`,
+					{ itemIndex },
+				);
+			}
+			candidates.push({ itemIndex, text });
+		} catch (error) {
+			if (!continueOnFail) throw asItemError(this, error, itemIndex);
+			failed.push(errorItem(asItemError(this, error, itemIndex), itemIndex));
+		}
+	}
+	if (candidates.length === 0) return failed;
+	const { ranking, responses } = await rankDocuments.call(
+		this,
+		query,
+		candidates.map((c) => c.text),
+		topN,
+		0,
+	);
+	if (raw) {
+		const results = ranking.map((r) => ({
+			index: candidates[r.index].itemIndex,
+			relevance_score: r.relevance_score,
+		}));
+		return [
+			...failed,
+			{ json: { results, responses }, pairedItem: candidates.map((c) => ({ item: c.itemIndex })) },
+		];
+	}
+	return [
+		...failed,
+		...ranking.map(({ index, relevance_score }) => {
+			const { itemIndex } = candidates[index];
+			return {
+				json: { ...items[itemIndex].json, relevance_score, original_index: itemIndex },
+				pairedItem: { item: itemIndex },
+			};
+		}),
+	];
+}

@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
+
+import { getBatching } from '../../shared/helpers/processItems';
+import { pack, runPool } from '../../shared/helpers/pool';
+import { compact, getModelId } from '../../shared/helpers/parameters';
+import { cohereApiRequest } from '../../shared/transport';
+import { getOptions } from '../../shared/helpers/numbers';
+import { optionsDescription } from '../actions/options.description';
+
+/** Cohere ranks at most 1,000 documents per request. */
+export const MAX_DOCUMENTS = 1000;
+
+export interface RankedDocument {
+	index: number;
+	relevance_score: number;
+}
+
+/**
+ * Ranks any number of documents: more than 1,000 are split into requests whose results are merged by score.
+ * Returns the ranking over the original indices, best first, cut to `topN` (0 keeps all).
+ */
+export async function rankDocuments(
+	this: IExecuteFunctions | ISupplyDataFunctions,
+	query: string,
+	documents: string[],
+	topN: number,
+	itemIndex: number,
+): Promise<{ ranking: RankedDocument[]; responses: IDataObject[] }> {
+	const options = getOptions(this, itemIndex, optionsDescription);
+	const model = getModelId(this, itemIndex);
+	const offsets = pack(
+		documents.map((_, index) => index),
+		MAX_DOCUMENTS,
+	);
+	const responses: IDataObject[] = new Array(offsets.length);
+	const ranking: RankedDocument[] = [];
+	await runPool(offsets.length, getBatching.call(this, 2).concurrency, async (chunk) => {
+		const indices = offsets[chunk];
+		const body = compact({
+			model,
+			query,
+			documents: indices.map((index) => documents[index]),
+			top_n: topN > 0 ? Math.min(topN, indices.length) : undefined,
+			max_tokens_per_doc: options.maxTokensPerDoc,
+			priority: options.priority,
+		});
+		const response = (await cohereApiRequest.call(this, {
+			method: 'POST',
+			path: '/v2/rerank',
+			body: body as IDataObject,
+			itemIndex,
+		})) as IDataObject;
+		responses[chunk] = response;
+		for (const result of (response.results ?? []) as RankedDocument[]) {
+			ranking.push({ index: indices[result.index], relevance_score: result.relevance_score });
+		}
+	});
+	ranking.sort((a, b) => b.relevance_score - a.relevance_score || a.index - b.index);
+	return { ranking: topN > 0 ? ranking.slice(0, topN) : ranking, responses };
+}
