@@ -13,6 +13,7 @@ import { CohereEmulator } from '../emulator/server';
 import {
 	ensureRuntime,
 	exampleCredentials,
+	freePort,
 	installPackage,
 	n8n,
 	packPackage,
@@ -211,18 +212,26 @@ async function main() {
 		JSON.stringify(exampleCredentials(emulatorUrl)),
 	);
 	await n8n(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
-	const server = await startServer(userFolder, 5700 + Math.floor(Math.random() * 200));
-	const setup = await fetch(`${server.base}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({
-			email: 'ui@example.com',
-			firstName: 'UI',
-			lastName: 'Test',
-			password: 'Ui-password-1',
-		}),
-	});
-	const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+	const server = await startServer(userFolder, await freePort());
+	// The REST API can answer before owner setup is ready: try again until it hands out a session cookie.
+	let cookie = '';
+	let lastAnswer = '';
+	for (let attempt = 0; attempt < 30 && !cookie; attempt++) {
+		if (attempt > 0) await sleep(1000);
+		const setup = await fetch(`${server.base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				email: 'ui@example.com',
+				firstName: 'UI',
+				lastName: 'Test',
+				password: 'Ui-password-1',
+			}),
+		});
+		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		lastAnswer = `HTTP ${setup.status}: ${(await setup.text()).slice(0, 300)}`;
+	}
+	expectTrue(cookie.includes('='), `owner setup gave no session cookie (${lastAnswer})`);
 	const browser = await puppeteer.launch({
 		executablePath: CHROMIUM,
 		args: [
