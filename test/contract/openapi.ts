@@ -202,7 +202,7 @@ export class OpenApiContract {
 			? `${(responses[statusKey] as { $ref: string }).$ref.replace(/^#/, '')}/content/application~1json/schema`
 			: `${base}/responses/${statusKey}/content/application~1json/schema`;
 		if (exchange.events) {
-			const streamed = streamedEventSchema(this.spec, operation);
+			const { streamed } = streamBranches(operation);
 			for (const [index, event] of exchange.events.entries()) {
 				if (!streamed) {
 					found.push(violation('response', 'a stream where the spec has none'));
@@ -218,7 +218,7 @@ export class OpenApiContract {
 		} else if (response.content?.['application/json']) {
 			const schemaRef =
 				exchange.status === 200 && operation['x-fern-streaming']
-					? nonStreamedSchema(this.spec, operation, responseRef)
+					? (streamBranches(operation).whole ?? responseRef)
 					: responseRef;
 			for (const message of this.errors('response', schemaRef, exchange.response))
 				found.push(violation('response', `body${message}`));
@@ -336,24 +336,19 @@ function withDiscriminators<T>(node: T): T {
 	return object as T;
 }
 
-/** The schema of one streamed event: the `oneOf` branch of a 200 that is a stream (StreamedChatResponseV2). */
-function streamedEventSchema(spec: Json, operation: Operation): string | undefined {
-	const schema = (operation.responses?.['200'] as Json | undefined)?.content as Json | undefined;
-	const oneOf = ((schema?.['application/json'] as Json | undefined)?.schema as Json | undefined)
+/**
+ * The two branches of a 200 that can be a stream (`oneOf` [ChatResponseV2, StreamedChatResponseV2]): the
+ * schema of one streamed event, and of the answer when it is not streamed.
+ */
+function streamBranches(operation: Operation): { streamed?: string; whole?: string } {
+	const content = (operation.responses?.['200'] as Json | undefined)?.content as Json | undefined;
+	const oneOf = ((content?.['application/json'] as Json | undefined)?.schema as Json | undefined)
 		?.oneOf as Array<{ $ref?: string }> | undefined;
-	const ref = oneOf?.find((branch) => /\/Streamed/.test(branch.$ref ?? ''))?.$ref;
-	void spec;
-	return ref?.replace(/^#/, '');
-}
-
-/** A non-streamed 200 of an operation that can stream: its non-stream branch (ChatResponseV2). */
-function nonStreamedSchema(spec: Json, operation: Operation, fallback: string): string {
-	const schema = (operation.responses?.['200'] as Json | undefined)?.content as Json | undefined;
-	const oneOf = ((schema?.['application/json'] as Json | undefined)?.schema as Json | undefined)
-		?.oneOf as Array<{ $ref?: string }> | undefined;
-	const ref = oneOf?.find((branch) => branch.$ref && !/\/Streamed/.test(branch.$ref))?.$ref;
-	void spec;
-	return ref ? ref.replace(/^#/, '') : fallback;
+	const refs = (oneOf ?? []).map((branch) => branch.$ref).filter((ref): ref is string => !!ref);
+	return {
+		streamed: refs.find((ref) => /\/Streamed/.test(ref))?.replace(/^#/, ''),
+		whole: refs.find((ref) => !/\/Streamed/.test(ref))?.replace(/^#/, ''),
+	};
 }
 
 /** Query strings are text: "5" is the number 5 and "true" the boolean where the schema says so. */

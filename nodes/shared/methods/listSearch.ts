@@ -13,6 +13,23 @@ import { cohereApiRequest, DROPDOWN_SETTINGS } from '../transport';
 /** Models per dropdown page: all of Cohere's list fits in one, a gateway that pages smaller is followed page by page. */
 export const DROPDOWN_PAGE_SIZE = 100;
 
+/** What a dropdown loads, its failure said as "Could not load the <what>: <reason>" with the API's description. */
+async function forDropdown<T>(
+	context: ILoadOptionsFunctions,
+	what: string,
+	load: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await load();
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Could not load the ${what}: ${(error as Error).message}`,
+			{ description: (error as { description?: string }).description },
+		);
+	}
+}
+
 /** Matches what the user typed, sorts current models first, and marks fine-tuned and deprecated ones. */
 export function toSearchResults(models: CohereModel[], filter?: string): INodeListSearchItems[] {
 	const needle = filter?.trim().toLowerCase();
@@ -47,23 +64,19 @@ export async function searchModels(
 	query: ModelSearchQuery,
 ): Promise<INodeListSearchResult> {
 	const filter = query.filter?.trim() || undefined;
-	let pages;
-	try {
-		// A short timeout: a dropdown must not spin for minutes on a hanging gateway.
-		pages = await fetchModelPages.call(this, {
-			endpoint: query.endpoint,
-			pageSize: query.pageSize ?? DROPDOWN_PAGE_SIZE,
-			pageToken: filter ? undefined : query.pageToken,
-			maxPages: filter ? undefined : 1,
-			settings: DROPDOWN_SETTINGS,
-		});
-	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Could not load the models: ${(error as Error).message}`,
-			{ description: (error as { description?: string }).description },
-		);
-	}
+	const pages = await forDropdown(
+		this,
+		'models',
+		async () =>
+			// A short timeout: a dropdown must not spin for minutes on a hanging gateway.
+			await fetchModelPages.call(this, {
+				endpoint: query.endpoint,
+				pageSize: query.pageSize ?? DROPDOWN_PAGE_SIZE,
+				pageToken: filter ? undefined : query.pageToken,
+				maxPages: filter ? undefined : 1,
+				settings: DROPDOWN_SETTINGS,
+			}),
+	);
 	const results = toSearchResults(
 		pages.flatMap((page) => page.models ?? []),
 		filter,
@@ -108,26 +121,24 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	);
 }
 
+/** One GET for a dropdown, with the dropdowns' short timeout. */
 async function dropdownRequest<T>(
 	context: ILoadOptionsFunctions,
 	what: string,
 	path: string,
 	qs?: IDataObject,
 ): Promise<T> {
-	try {
-		return (await cohereApiRequest.call(context, {
-			method: 'GET',
-			path,
-			qs,
-			settings: DROPDOWN_SETTINGS,
-		})) as T;
-	} catch (error) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Could not load the ${what}: ${(error as Error).message}`,
-			{ description: (error as { description?: string }).description },
-		);
-	}
+	return await forDropdown(
+		context,
+		what,
+		async () =>
+			(await cohereApiRequest.call(context, {
+				method: 'GET',
+				path,
+				qs,
+				settings: DROPDOWN_SETTINGS,
+			})) as T,
+	);
 }
 
 /**

@@ -284,7 +284,17 @@ function parseBody(body: unknown): unknown {
  * serves many items), so that operations need not read them.
  */
 function requestSettings(context: CohereContext, request: CohereRequest): RequestSettings {
-	if (request.settings) return request.settings;
+	if (request.settings) {
+		// Read from the Options, settings are checked there (getRequestSettings); ones a caller brings are
+		// checked here, against the same declared ranges.
+		checkNumberFields(
+			context,
+			requestOptions,
+			{ timeout: request.settings.timeoutSeconds, maxRetries: request.settings.maxRetries },
+			request.itemIndex ?? 0,
+		);
+		return request.settings;
+	}
 	// Only a node run has items; a dropdown (load options) always brings its own settings.
 	if (!('getInputData' in context)) return {};
 	return getRequestSettings.call(context, request.itemIndex ?? 0);
@@ -306,14 +316,6 @@ export async function cohereRequest<T = IDataObject>(
 	const settings = requestSettings(this, request);
 	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
-	// Settings are checked where they are read (getRequestSettings); this guards callers that pass their
-	// own, against the same declared ranges.
-	checkNumberFields(
-		this,
-		requestOptions,
-		{ timeout: timeoutSeconds, maxRetries },
-		request.itemIndex ?? 0,
-	);
 	if (request.headers) checkHeaders(node, request.headers, request.itemIndex);
 	const redact = <T>(value: T): T => redactSecret(value, connection.apiKey);
 
