@@ -67,7 +67,7 @@ export class CohereChatModel implements INodeType {
 	methods = { listSearch };
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
-		const options = getOptions(this, itemIndex, optionsDescription);
+		const options = getOptions.call(this, itemIndex, optionsDescription);
 		const settings = getRequestSettings.call(this, itemIndex);
 		const stop = options.stopSequences as string[] | string | undefined;
 		const transport = {
@@ -89,7 +89,7 @@ export class CohereChatModel implements INodeType {
 					})
 				).body as AsyncIterableIterator<Uint8Array>,
 		};
-		const model = new CohereChatModelClass(getModelId(this, itemIndex), transport, {
+		const model = new CohereChatModelClass(getModelId.call(this, itemIndex), transport, {
 			temperature: options.temperature as number | undefined,
 			maxTokens: options.maxTokens as number | undefined,
 			topP: options.topP as number | undefined,

@@ -98,8 +98,8 @@ export class CohereEmbeddings implements INodeType {
 	methods = { listSearch };
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
-		const options = getOptions(this, itemIndex, optionsDescription);
-		const model = getModelId(this, itemIndex);
+		const options = getOptions.call(this, itemIndex, optionsDescription);
+		const model = getModelId.call(this, itemIndex);
 		const settings = getRequestSettings.call(this, itemIndex);
 		const embed = async (texts: string[], inputType: string) =>
 			(
@@ -123,7 +123,7 @@ export class CohereEmbeddings implements INodeType {
 		// What the vector store calls, recorded as runs of this node.
 		const response = {
 			embedDocuments: async (texts: string[]) =>
-				await recordSubNodeRun(
+				await (recordSubNodeRun<number[][]>).call(
 					this,
 					NodeConnectionTypes.AiEmbedding,
 					{ documents: texts.length },
@@ -131,7 +131,7 @@ export class CohereEmbeddings implements INodeType {
 					(vectors) => ({ embeddings: vectors.length, dimensions: dimensions(vectors) }),
 				),
 			embedQuery: async (query: string) =>
-				await recordSubNodeRun(
+				await (recordSubNodeRun<number[]>).call(
 					this,
 					NodeConnectionTypes.AiEmbedding,
 					{ query },

@@ -49,14 +49,14 @@ export class CohereReranker implements INodeType {
 	methods = { listSearch };
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
-		const topN = getNumberParameter(this, topNProperty, itemIndex);
+		const topN = getNumberParameter.call(this, topNProperty, itemIndex);
 		/**
 		 * What n8n's vector stores call in load, retrieve and retrieve-as-tool modes: the documents come back
 		 * best first, cut to Top N, each with its score in `metadata.relevanceScore`. More than 1,000
 		 * documents are ranked in parts and merged by score, as in the Cohere Rerank node.
 		 */
 		const compressDocuments = async (documents: StoreDocument[], query: string) =>
-			await recordSubNodeRun(
+			await (recordSubNodeRun<StoreDocument[]>).call(
 				this,
 				NodeConnectionTypes.AiReranker,
 				{ query, documents: documents.length },
@@ -77,7 +77,7 @@ export class CohereReranker implements INodeType {
 				(ranked) => ({
 					documents: ranked.map((document) => ({
 						pageContent: document.pageContent,
-						relevanceScore: document.metadata.relevanceScore,
+						relevanceScore: document.metadata?.relevanceScore,
 					})),
 				}),
 			);

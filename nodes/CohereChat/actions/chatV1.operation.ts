@@ -72,15 +72,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = getModelId(this, itemIndex, 'chatV1Model', false);
+	const model = getModelId.call(this, itemIndex, 'chatV1Model', false);
 
-	const options = getOptions(this, itemIndex, optionsDescription);
-	const chatHistory = getJsonParameter<unknown>(
-		this,
-		'chatHistory',
-		'Chat History (JSON)',
-		itemIndex,
-	);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
+	const chatHistory = getJsonParameter.call(this, 'chatHistory', 'Chat History (JSON)', itemIndex);
 	if (chatHistory !== undefined && !Array.isArray(chatHistory)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -95,18 +90,20 @@ export async function execute(
 		.map((id) => ({ id }));
 
 	const body = compact({
-		message: getRequiredText(this, 'message', 'Message', itemIndex),
+		message: getRequiredText.call(this, 'message', 'Message', itemIndex),
 		model: model || undefined,
 		preamble: asText(this.getNodeParameter('preamble', itemIndex, '')) || undefined,
 		chat_history:
 			Array.isArray(chatHistory) && chatHistory.length > 0
 				? (chatHistory as IDataObject[])
 				: undefined,
-		documents: getDocuments(this, itemIndex)?.map((d) =>
-			typeof d === 'string'
-				? { text: d }
-				: { ...(d.data as IDataObject), ...(d.id ? { id: d.id } : {}) },
-		),
+		documents: getDocuments
+			.call(this, itemIndex)
+			?.map((d) =>
+				typeof d === 'string'
+					? { text: d }
+					: { ...(d.data as IDataObject), ...(d.id ? { id: d.id } : {}) },
+			),
 		connectors: connectors.length ? connectors : undefined,
 		...samplingOptions(options, 'cohere'),
 	});

@@ -70,16 +70,16 @@ export const strictToolsProperty: INodeProperties = {
 
 /** Strings stay strings; objects become {id?, data} as Cohere expects. */
 export function getDocuments(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 ): Array<string | IDataObject> | undefined {
-	const documents = getJsonParameter<unknown>(context, 'documents', 'Documents', itemIndex);
+	const documents = getJsonParameter.call(this, 'documents', 'Documents', itemIndex);
 	// An empty list (the field's default) means no documents.
 	if (documents === undefined || (Array.isArray(documents) && documents.length === 0))
 		return undefined;
 	if (!Array.isArray(documents)) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "Documents" must be an array in item ${itemIndex}`,
 			{ itemIndex },
 		);
@@ -89,7 +89,7 @@ export function getDocuments(
 		if (typeof document === 'number' || typeof document === 'boolean') return asText(document);
 		if (!document || typeof document !== 'object' || Array.isArray(document)) {
 			throw new NodeOperationError(
-				context.getNode(),
+				this.getNode(),
 				`Document ${position + 1} of "Documents" in item ${itemIndex} is ${document === null ? 'null' : Array.isArray(document) ? 'an array' : 'empty'}: give a text or an object`,
 				{ itemIndex, description: 'For example: ["a text", {"title": "A", "text": "..."}]' },
 			);
@@ -105,8 +105,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = getModelId(this, itemIndex);
-	const options = getOptions(this, itemIndex, optionsDescription);
+	const model = getModelId.call(this, itemIndex);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
 
 	const { messages, responseFormat, tools, toolChoice } = await readConversation.call(
 		this,
@@ -123,13 +123,13 @@ export async function execute(
 	const body = compact({
 		model,
 		messages,
-		documents: getDocuments(this, itemIndex),
+		documents: getDocuments.call(this, itemIndex),
 		citation_options: citationMode === 'default' ? undefined : { mode: citationMode },
 		response_format:
 			responseFormat === 'json_object'
 				? { type: 'json_object' }
 				: responseFormat === 'json_schema'
-					? { type: 'json_object', json_schema: getJsonSchema(this, itemIndex) }
+					? { type: 'json_object', json_schema: getJsonSchema.call(this, itemIndex) }
 					: undefined,
 		tools,
 		tool_choice: tools && toolChoice !== 'auto' ? toolChoice.toUpperCase() : undefined,
@@ -168,6 +168,6 @@ export async function execute(
 		logprobs: response.logprobs,
 	});
 	if (responseFormat !== 'text' && !message.tool_calls)
-		simplified.json = parseModelJson(this, itemIndex, text);
+		simplified.json = parseModelJson.call(this, itemIndex, text);
 	return [{ json: simplified }];
 }

@@ -36,11 +36,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = getModelId(this, itemIndex, 'generateModel', false);
+	const model = getModelId.call(this, itemIndex, 'generateModel', false);
 
-	const options = getOptions(this, itemIndex, optionsDescription);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
 	const body = compact({
-		prompt: getRequiredText(this, 'completionPrompt', 'Prompt', itemIndex),
+		prompt: getRequiredText.call(this, 'completionPrompt', 'Prompt', itemIndex),
 		model: model || undefined,
 		num_generations: options.numGenerations,
 		return_likelihoods: options.returnLikelihoods,

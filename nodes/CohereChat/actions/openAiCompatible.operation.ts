@@ -46,7 +46,7 @@ export async function execute(
 			`The parameter "Model" is empty in item ${itemIndex}`,
 			{ itemIndex },
 		);
-	const options = getOptions(this, itemIndex, optionsDescription);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
 
 	// The part shapes follow the gateway examples: image_url with "detail", and file with file_name and file_data.
 	const { messages, responseFormat, tools, toolChoice } = await readConversation.call(
@@ -87,7 +87,7 @@ export async function execute(
 				: responseFormat === 'json_schema'
 					? {
 							type: 'json_schema',
-							json_schema: { name: 'response', schema: getJsonSchema(this, itemIndex) },
+							json_schema: { name: 'response', schema: getJsonSchema.call(this, itemIndex) },
 						}
 					: undefined,
 		tools,
@@ -116,6 +116,6 @@ export async function execute(
 		usage: response.usage,
 	});
 	if (responseFormat !== 'text' && !message.tool_calls)
-		simplified.json = parseModelJson(this, itemIndex, text);
+		simplified.json = parseModelJson.call(this, itemIndex, text);
 	return [{ json: simplified }];
 }

@@ -16,33 +16,34 @@ export interface ChatMessage extends IDataObject {
 	tool_calls?: IDataObject[];
 }
 
-function refuse(
-	context: IExecuteFunctions,
+/** The error for a message list that cannot be sent, naming the item (thrown by the caller). */
+function messageError(
+	this: IExecuteFunctions,
 	itemIndex: number,
 	message: string,
 	description?: string,
-): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+): NodeOperationError {
+	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
 
 function checkMessage(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 	message: unknown,
 	position: number,
 	source: string,
 ): ChatMessage {
 	if (!message || typeof message !== 'object' || Array.isArray(message)) {
-		refuse(
-			context,
+		throw messageError.call(
+			this,
 			itemIndex,
 			`Message ${position + 1} in "${source}" of item ${itemIndex} is not an object with "role" and "content"`,
 		);
 	}
 	const { role, content } = message as ChatMessage;
 	if (!ROLES.includes(role)) {
-		refuse(
-			context,
+		throw messageError.call(
+			this,
 			itemIndex,
 			`Message ${position + 1} in "${source}" of item ${itemIndex} has an unknown role "${String(role)}"`,
 			`Use one of: ${ROLES.join(', ')}.`,
@@ -55,15 +56,15 @@ function checkMessage(
 		(typeof content === 'string' && content.trim() === '') ||
 		(Array.isArray(content) && content.length === 0);
 	if (empty && !hasToolCalls) {
-		refuse(
-			context,
+		throw messageError.call(
+			this,
 			itemIndex,
 			`Message ${position + 1} in "${source}" of item ${itemIndex} has no content`,
 		);
 	}
 	if (role === 'tool' && !(message as ChatMessage).tool_call_id) {
-		refuse(
-			context,
+		throw messageError.call(
+			this,
 			itemIndex,
 			`Tool message ${position + 1} in "${source}" of item ${itemIndex} needs a "tool_call_id"`,
 			'Send back the "id" of the tool call the result answers.',
@@ -76,25 +77,29 @@ function checkMessage(
  * The conversation of one item, from whichever input form the user chose: a prompt with an optional system
  * message, a list of messages, or a messages array from an expression (a conversation from an earlier node).
  */
-export function getMessages(context: IExecuteFunctions, itemIndex: number): ChatMessage[] {
-	const mode = context.getNodeParameter('inputMode', itemIndex, 'prompt') as string;
+export function getMessages(this: IExecuteFunctions, itemIndex: number): ChatMessage[] {
+	const mode = this.getNodeParameter('inputMode', itemIndex, 'prompt') as string;
 	if (mode === 'prompt') {
-		const prompt = getRequiredText(context, 'prompt', 'Prompt', itemIndex);
-		const system = asText(context.getNodeParameter('systemMessage', itemIndex, '')).trim();
+		const prompt = getRequiredText.call(this, 'prompt', 'Prompt', itemIndex);
+		const system = asText(this.getNodeParameter('systemMessage', itemIndex, '')).trim();
 		return [
 			...(system ? [{ role: 'system' as const, content: system }] : []),
 			{ role: 'user', content: prompt },
 		];
 	}
 	if (mode === 'messages') {
-		const { values = [] } = context.getNodeParameter('messages', itemIndex, {}) as {
+		const { values = [] } = this.getNodeParameter('messages', itemIndex, {}) as {
 			values?: Array<{ role: string; content: string; toolCallId?: string }>;
 		};
 		if (values.length === 0)
-			refuse(context, itemIndex, `The parameter "Messages" has no message in item ${itemIndex}`);
+			throw messageError.call(
+				this,
+				itemIndex,
+				`The parameter "Messages" has no message in item ${itemIndex}`,
+			);
 		return values.map((value, position) =>
-			checkMessage(
-				context,
+			checkMessage.call(
+				this,
 				itemIndex,
 				{
 					role: value.role,
@@ -106,23 +111,23 @@ export function getMessages(context: IExecuteFunctions, itemIndex: number): Chat
 			),
 		);
 	}
-	const messages = getJsonParameter<unknown>(context, 'messagesJson', 'Messages (JSON)', itemIndex);
+	const messages = getJsonParameter.call(this, 'messagesJson', 'Messages (JSON)', itemIndex);
 	if (!Array.isArray(messages) || messages.length === 0) {
-		refuse(
-			context,
+		throw messageError.call(
+			this,
 			itemIndex,
 			`The parameter "Messages (JSON)" must be a non-empty array of messages in item ${itemIndex}`,
 			'For example: [{"role": "user", "content": "Hello"}]',
 		);
 	}
 	return messages.map((message, position) =>
-		checkMessage(context, itemIndex, message, position, 'Messages (JSON)'),
+		checkMessage.call(this, itemIndex, message, position, 'Messages (JSON)'),
 	);
 }
 
 /** Adds content parts (images, files) to the last user message, turning its text into a text part. */
 export function attachToLastUserMessage(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 	messages: ChatMessage[],
 	parts: IDataObject[],
@@ -130,8 +135,8 @@ export function attachToLastUserMessage(
 	if (parts.length === 0) return messages;
 	const index = messages.map((m) => m.role).lastIndexOf('user');
 	if (index < 0)
-		refuse(
-			context,
+		throw messageError.call(
+			this,
 			itemIndex,
 			`Item ${itemIndex} has files to send but no user message to attach them to`,
 		);
@@ -169,7 +174,7 @@ export function simplifyToolCalls(toolCalls: unknown): IDataObject[] | undefined
 
 /** Parses the model's answer when JSON was asked for; an invalid answer fails the item, not the node. */
 export function parseModelJson(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 	text: string,
 ): IDataObject | IDataObject[] {
@@ -182,7 +187,7 @@ export function parseModelJson(
 		return JSON.parse(trimmed) as IDataObject;
 	} catch (error) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The model's answer for item ${itemIndex} is not valid JSON`,
 			{
 				itemIndex,
@@ -222,10 +227,10 @@ export async function readConversation(
 			),
 		);
 	return {
-		messages: attachToLastUserMessage(
+		messages: attachToLastUserMessage.call(
 			this,
 			itemIndex,
-			getMessages(this, itemIndex),
+			getMessages.call(this, itemIndex),
 			attachments.toParts(files),
 		),
 		responseFormat: this.getNodeParameter(
@@ -233,7 +238,7 @@ export async function readConversation(
 			itemIndex,
 			'text',
 		) as Conversation['responseFormat'],
-		tools: getTools(this, itemIndex),
+		tools: getTools.call(this, itemIndex),
 		toolChoice: this.getNodeParameter('toolChoice', itemIndex, 'auto') as string,
 	};
 }

@@ -28,8 +28,8 @@ const TOOL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Tool definitions from the "Tools" parameter, in the function format both Cohere v2 and OpenAI-compatible
  * APIs take. The shorthand `{ name, description, parameters }` is accepted too.
  */
-export function getTools(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
-	const tools = getJsonParameter<unknown>(context, 'tools', 'Tools', itemIndex);
+export function getTools(this: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
+	const tools = getJsonParameter.call(this, 'tools', 'Tools', itemIndex);
 	// An empty list (the field's default) means no tools.
 	if (tools === undefined || (Array.isArray(tools) && tools.length === 0)) return undefined;
 	const list = Array.isArray(tools) ? tools : [tools];
@@ -40,7 +40,7 @@ export function getTools(context: IExecuteFunctions, itemIndex: number): IDataOb
 		const name = definition?.name;
 		if (typeof name !== 'string' || !TOOL_NAME.test(name)) {
 			throw new NodeOperationError(
-				context.getNode(),
+				this.getNode(),
 				`Tool ${position + 1} in "Tools" of item ${itemIndex} needs a "name" of letters, digits and _ (not starting with a digit)`,
 				{ itemIndex },
 			);
@@ -48,7 +48,7 @@ export function getTools(context: IExecuteFunctions, itemIndex: number): IDataOb
 		const parameters = definition.parameters ?? { type: 'object', properties: {} };
 		if (typeof parameters !== 'object' || Array.isArray(parameters)) {
 			throw new NodeOperationError(
-				context.getNode(),
+				this.getNode(),
 				`Tool "${name}" in "Tools" of item ${itemIndex} has "parameters" that are not a JSON Schema object`,
 				{ itemIndex },
 			);
@@ -65,11 +65,11 @@ export function getTools(context: IExecuteFunctions, itemIndex: number): IDataOb
 }
 
 /** The JSON Schema of "Response Format: JSON Object With Schema", checked to be an object schema. */
-export function getJsonSchema(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const schema = getJsonParameter<unknown>(context, 'jsonSchema', 'JSON Schema', itemIndex);
+export function getJsonSchema(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const schema = getJsonParameter.call(this, 'jsonSchema', 'JSON Schema', itemIndex);
 	if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "JSON Schema" must be a JSON Schema object in item ${itemIndex}`,
 			{
 				itemIndex,
@@ -80,7 +80,7 @@ export function getJsonSchema(context: IExecuteFunctions, itemIndex: number): ID
 	}
 	if ((schema as IDataObject).type !== undefined && (schema as IDataObject).type !== 'object') {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "JSON Schema" must describe an object ("type": "object") in item ${itemIndex}`,
 			{ itemIndex },
 		);

@@ -25,17 +25,17 @@ export async function classifyByChat(
 	examples: Example[],
 	labels: string[],
 ): Promise<INodeExecutionData[]> {
-	const input = perItemParameter(this, 'input');
+	const input = perItemParameter.call(this, 'input');
 	const system = classifierPrompt(examples, labels);
 	return await processItems.call(
 		this,
 		async function (this: IExecuteFunctions, itemIndex: number) {
-			const text = readInput(this, input, itemIndex);
+			const text = readInput.call(this, input, itemIndex);
 			const response = (await cohereApiRequest.call(this, {
 				method: 'POST',
 				path: '/v2/chat',
 				body: {
-					model: getModelId(this, itemIndex, 'chatModel'),
+					model: getModelId.call(this, itemIndex, 'chatModel'),
 					messages: [
 						{ role: 'system', content: system },
 						{ role: 'user', content: text },

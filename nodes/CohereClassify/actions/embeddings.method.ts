@@ -39,8 +39,8 @@ interface EmbedSettings {
 
 function readEmbedSettings(this: IExecuteFunctions): EmbedSettings {
 	return {
-		options: getOptions(this, 0, optionsDescription),
-		model: getModelId(this, 0),
+		options: getOptions.call(this, 0, optionsDescription),
+		model: getModelId.call(this, 0),
 		concurrency: getBatching.call(this, 4).concurrency,
 		requestSettings: getRequestSettings.call(this, 0),
 	};
@@ -100,18 +100,15 @@ async function embedExamples(
 	try {
 		embedded = await embedTexts.call(this, entries, settings);
 	} catch (error) {
-		return { error: examplesError(this, error) };
+		return { error: examplesError.call(this, error) };
 	}
 	const failure = [...embedded.errors.values()][0];
-	if (failure) return { error: examplesError(this, failure) };
+	if (failure) return { error: examplesError.call(this, failure) };
 	return { vectors: entries.map((entry) => embedded.vectors.get(entry.itemIndex) as number[]) };
 }
 
-function examplesError(
-	context: IExecuteFunctions,
-	error: unknown,
-): NodeApiError | NodeOperationError {
-	const failure = asNodeError(context, error);
+function examplesError(this: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+	const failure = asNodeError.call(this, error);
 	if (failure.context) delete failure.context.itemIndex;
 	failure.message = `The examples could not be embedded: ${failure.message}`;
 	return failure;
@@ -126,10 +123,10 @@ export async function classifyByEmbeddings(
 	examples: Example[],
 	labels: string[],
 ): Promise<INodeExecutionData[]> {
-	const input = perItemParameter(this, 'input');
+	const input = perItemParameter.call(this, 'input');
 	const plan = await planEntries.call(this, async (itemIndex) => ({
 		itemIndex,
-		text: readInput(this, input, itemIndex),
+		text: readInput.call(this, input, itemIndex),
 	}));
 	const settings = readEmbedSettings.call(this);
 	const examplesOutcome = await embedExamples.call(this, examples, settings);
@@ -139,7 +136,7 @@ export async function classifyByEmbeddings(
 		return this.getInputData().map(
 			(_, itemIndex) =>
 				plan.failed.get(itemIndex) ??
-				errorItem(asItemError(this, examplesOutcome.error, itemIndex), itemIndex),
+				errorItem(asItemError.call(this, examplesOutcome.error, itemIndex), itemIndex),
 		);
 	}
 	const exampleVectors = examplesOutcome.vectors;
@@ -170,7 +167,7 @@ export async function classifyByEmbeddings(
 				new NodeOperationError(this.getNode(), `Item ${itemIndex} was not embedded`, {
 					itemIndex,
 				});
-			return errorItem(asItemError(this, reason, itemIndex), itemIndex);
+			return errorItem(asItemError.call(this, reason, itemIndex), itemIndex);
 		}
 		const similarities = centroids.map((centroid) => dot(normalize(vector), centroid));
 		const exps = similarities.map((s) => Math.exp(s / SOFTMAX_TEMPERATURE));

@@ -19,13 +19,13 @@ export async function classifyByEndpoint(
 	this: IExecuteFunctions,
 	examples: Example[],
 ): Promise<INodeExecutionData[]> {
-	const options = getOptions(this, 0, optionsDescription);
-	const input = perItemParameter(this, 'input');
+	const options = getOptions.call(this, 0, optionsDescription);
+	const input = perItemParameter.call(this, 'input');
 	const plan = await planEntries.call(this, async (itemIndex) => ({
 		itemIndex,
-		text: readInput(this, input, itemIndex),
+		text: readInput.call(this, input, itemIndex),
 	}));
-	const model = getModelId(this, 0, 'classifyModel', false);
+	const model = getModelId.call(this, 0, 'classifyModel', false);
 	const { results } = await runBatches.call(
 		this,
 		plan.entries,

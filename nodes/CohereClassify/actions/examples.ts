@@ -14,17 +14,17 @@ export interface Example {
  * check and leaves it to Cohere: its documented sample has a label with one example.
  */
 export function getExamples(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	checkExamplesPerLabel = true,
 ): { examples: Example[]; labels: string[] } {
-	const source = context.getNodeParameter('examplesSource', 0, 'list') as string;
+	const source = this.getNodeParameter('examplesSource', 0, 'list') as string;
 	const raw =
 		source === 'json'
-			? getJsonParameter<unknown>(context, 'examplesJson', 'Examples (JSON)', 0, [])
-			: ((context.getNodeParameter('examples', 0, {}) as { values?: IDataObject[] }).values ?? []);
+			? getJsonParameter.call(this, 'examplesJson', 'Examples (JSON)', 0, [])
+			: ((this.getNodeParameter('examples', 0, {}) as { values?: IDataObject[] }).values ?? []);
 	if (!Array.isArray(raw)) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			'The parameter "Examples (JSON)" must be an array of {"text", "label"} objects',
 		);
 	}
@@ -32,7 +32,7 @@ export function getExamples(
 		const { text, label } = (entry ?? {}) as IDataObject;
 		if (typeof text !== 'string' || !text.trim() || typeof label !== 'string' || !label.trim()) {
 			throw new NodeOperationError(
-				context.getNode(),
+				this.getNode(),
 				`Example ${index + 1} needs a non-empty "text" and "label"`,
 			);
 		}
@@ -41,14 +41,14 @@ export function getExamples(
 	const labels = [...new Set(examples.map((e) => e.label))];
 	if (labels.length < 2) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The examples have ${labels.length} label${labels.length === 1 ? '' : 's'}; classification needs at least 2`,
 		);
 	}
 	const thin = labels.filter((label) => examples.filter((e) => e.label === label).length < 2);
 	if (checkExamplesPerLabel && thin.length) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`Each label needs at least 2 examples. Not enough examples for: ${thin.join(', ')}`,
 		);
 	}

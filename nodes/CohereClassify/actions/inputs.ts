@@ -5,14 +5,14 @@ import { asText } from '../../shared/helpers/parameters';
 
 /** The text of one item to classify; empty ones are refused before any request. */
 export function readInput(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	input: (itemIndex: number) => unknown,
 	itemIndex: number,
 ): string {
 	const text = asText(input(itemIndex));
 	if (!text.trim()) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "Input" is empty in item ${itemIndex}`,
 			{ itemIndex },
 		);

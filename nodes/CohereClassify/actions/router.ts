@@ -10,19 +10,19 @@ export const router = createRouter({
 	operations: {
 		embeddings: {
 			async executeAll() {
-				const { examples, labels } = getExamples(this, true);
+				const { examples, labels } = getExamples.call(this, true);
 				return await classifyByEmbeddings.call(this, examples, labels);
 			},
 		},
 		chat: {
 			async executeAll() {
-				const { examples, labels } = getExamples(this, true);
+				const { examples, labels } = getExamples.call(this, true);
 				return await classifyByChat.call(this, examples, labels);
 			},
 		},
 		endpoint: {
 			async executeAll() {
-				return await classifyByEndpoint.call(this, getExamples(this, false).examples);
+				return await classifyByEndpoint.call(this, getExamples.call(this, false).examples);
 			},
 		},
 	},

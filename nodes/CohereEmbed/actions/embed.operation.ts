@@ -67,8 +67,8 @@ function isV3(model: string): boolean {
 	return /v3(\.|$|-)/.test(model) || model.includes('-v3');
 }
 
-export function getModel(context: IExecuteFunctions): string {
-	return getModelId(context, 0);
+export function getModel(this: IExecuteFunctions): string {
+	return getModelId.call(this, 0);
 }
 
 /**
@@ -80,13 +80,13 @@ export function entryReader(
 ): (itemIndex: number) => Promise<EmbedEntry | 'skip'> {
 	const input = this.getNodeParameter('input', 0, 'text') as string;
 	const property = String(this.getNodeParameter('imageProperty', 0, 'data')).trim();
-	const { skipEmpty } = getOptions(this, 0, optionsDescription);
+	const { skipEmpty } = getOptions.call(this, 0, optionsDescription);
 	const items = this.getInputData();
-	const text = perItemParameter(this, 'text');
+	const text = perItemParameter.call(this, 'text');
 	const maxImageBytes =
 		input === 'text'
 			? 0
-			: isV3(getModel(this))
+			: isV3(getModel.call(this))
 				? EMBED_LIMITS.imageBytesV3
 				: EMBED_LIMITS.requestImageBytes;
 	return async (itemIndex) => {
@@ -100,13 +100,13 @@ export function entryReader(
 			});
 			return { itemIndex, image: image.dataUri, imageBytes: image.bytes };
 		}
-		return readText(this, itemIndex, skipEmpty === true, text);
+		return readText.call(this, itemIndex, skipEmpty === true, text);
 	};
 }
 
 /** The text of one item; an empty one is skipped when asked, refused otherwise. */
 export function readText(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 	skipEmpty: boolean,
 	text: (itemIndex: number) => unknown,
@@ -115,7 +115,7 @@ export function readText(
 	if (!value.trim()) {
 		if (skipEmpty) return 'skip';
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "Text" is empty in item ${itemIndex}`,
 			{
 				itemIndex,
@@ -127,11 +127,11 @@ export function readText(
 }
 
 export function batchSettings(this: IExecuteFunctions): BatchSettings {
-	const options = getOptions(this, 0, optionsDescription);
+	const options = getOptions.call(this, 0, optionsDescription);
 	return {
 		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
 		// Embed v3 models take one image per call; newer ones up to 20 MB of images.
-		imageBatchSize: isV3(getModel(this)) ? 1 : EMBED_LIMITS.texts,
+		imageBatchSize: isV3(getModel.call(this)) ? 1 : EMBED_LIMITS.texts,
 		maxImageBytes: EMBED_LIMITS.requestImageBytes,
 		concurrency: getBatching.call(this, 4).concurrency,
 	};
@@ -139,13 +139,13 @@ export function batchSettings(this: IExecuteFunctions): BatchSettings {
 
 /** One POST /v2/embed for a batch of texts or of images. */
 export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promise<BatchResult> {
-	const options = getOptions(this, 0, optionsDescription);
+	const options = getOptions.call(this, 0, optionsDescription);
 	const types = this.getNodeParameter('embeddingTypes', 0, ['float']) as string[];
 	if (types.length === 0)
 		throw new NodeOperationError(this.getNode(), 'Choose at least one of the "Embedding Types"');
 	const images = batch[0].image !== undefined;
 	const body = compact({
-		model: getModel(this),
+		model: getModel.call(this),
 		input_type: images ? 'image' : (this.getNodeParameter('inputType', 0) as string),
 		texts: images ? undefined : batch.map((entry) => entry.text as string),
 		images: images ? batch.map((entry) => entry.image as string) : undefined,

@@ -21,13 +21,13 @@ export const description: INodeProperties[] = [
 export function entryReader(
 	this: IExecuteFunctions,
 ): (itemIndex: number) => Promise<EmbedEntry | 'skip'> {
-	const { skipEmpty } = getOptions(this, 0, optionsDescription);
-	const text = perItemParameter(this, 'text');
-	return async (itemIndex) => readText(this, itemIndex, skipEmpty === true, text);
+	const { skipEmpty } = getOptions.call(this, 0, optionsDescription);
+	const text = perItemParameter.call(this, 'text');
+	return async (itemIndex) => readText.call(this, itemIndex, skipEmpty === true, text);
 }
 
 export function batchSettings(this: IExecuteFunctions): BatchSettings {
-	const options = getOptions(this, 0, optionsDescription);
+	const options = getOptions.call(this, 0, optionsDescription);
 	return {
 		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
 		imageBatchSize: 1,
@@ -38,7 +38,7 @@ export function batchSettings(this: IExecuteFunctions): BatchSettings {
 
 /** One POST {path}/embeddings, reading data[i].embedding in index order. */
 export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promise<BatchResult> {
-	const options = getOptions(this, 0, optionsDescription);
+	const options = getOptions.call(this, 0, optionsDescription);
 	const model = String(this.getNodeParameter('compatibleModel', 0, '')).trim();
 	if (!model) throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty');
 	const path = normalizePath(

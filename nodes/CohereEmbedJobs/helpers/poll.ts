@@ -31,7 +31,7 @@ export async function pollUntil(
 				},
 			);
 		}
-		await waitUnlessCancelled(this, Math.min(delay, left), this.getNode());
+		await waitUnlessCancelled.call(this, Math.min(delay, left), this.getNode());
 		delay = Math.min(delay * 2, 30_000);
 	}
 }

@@ -200,11 +200,11 @@ export function resolveTarget(
 }
 
 function collectPairs(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	parameterName: string,
 	itemIndex: number,
 ): IDataObject {
-	const collection = context.getNodeParameter(parameterName, itemIndex, {}) as {
+	const collection = this.getNodeParameter(parameterName, itemIndex, {}) as {
 		parameters?: Array<{ name: string; value: unknown }>;
 	};
 	const result: IDataObject = {};
@@ -214,8 +214,8 @@ function collectPairs(
 	return result;
 }
 
-function parseJsonBody(context: IExecuteFunctions, itemIndex: number): IDataObject | IDataObject[] {
-	const raw = context.getNodeParameter('jsonBody', itemIndex, '{}') as unknown;
+function parseJsonBody(this: IExecuteFunctions, itemIndex: number): IDataObject | IDataObject[] {
+	const raw = this.getNodeParameter('jsonBody', itemIndex, '{}') as unknown;
 	if (typeof raw === 'object' && raw !== null) return raw as IDataObject;
 	const text = String(raw ?? '').trim();
 	if (!text) return {};
@@ -223,7 +223,7 @@ function parseJsonBody(context: IExecuteFunctions, itemIndex: number): IDataObje
 		return jsonParse<IDataObject | IDataObject[]>(text);
 	} catch (error) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "JSON Body" is not valid JSON: ${(error as Error).message}`,
 			{
 				itemIndex,
@@ -237,7 +237,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
-	const options = getOptions(this, itemIndex, optionsProperty);
+	const options = getOptions.call(this, itemIndex, optionsProperty);
 	const target = resolveTarget.call(
 		this,
 		this.getNodeParameter('url', itemIndex) as unknown,
@@ -246,10 +246,10 @@ export async function execute(
 	);
 
 	const qs = this.getNodeParameter('sendQuery', itemIndex, false)
-		? collectPairs(this, 'queryParameters', itemIndex)
+		? collectPairs.call(this, 'queryParameters', itemIndex)
 		: undefined;
 	const headers = this.getNodeParameter('sendHeaders', itemIndex, false)
-		? collectPairs(this, 'headerParameters', itemIndex)
+		? collectPairs.call(this, 'headerParameters', itemIndex)
 		: {};
 	// Header values are text on the wire: objects as JSON, the one rule for text values.
 	for (const name of Object.keys(headers)) headers[name] = asText(headers[name]);
@@ -262,8 +262,8 @@ export async function execute(
 	if (!['GET', 'DELETE'].includes(method) && this.getNodeParameter('sendBody', itemIndex, true)) {
 		body =
 			this.getNodeParameter('specifyBody', itemIndex, 'json') === 'json'
-				? parseJsonBody(this, itemIndex)
-				: collectPairs(this, 'bodyParameters', itemIndex);
+				? parseJsonBody.call(this, itemIndex)
+				: collectPairs.call(this, 'bodyParameters', itemIndex);
 	}
 
 	const response = await cohereRequest.call(this, {

@@ -20,7 +20,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = checkPathSegment(this, getModelId(this, itemIndex), 'Model', itemIndex);
+	const model = checkPathSegment.call(this, getModelId.call(this, itemIndex), 'Model', itemIndex);
 	const response = (await cohereApiRequest.call(this, {
 		method: 'GET',
 		path: `/v1/models/${encodeURIComponent(model)}`,

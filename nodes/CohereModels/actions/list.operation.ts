@@ -106,9 +106,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : getNumberParameter(this, limitProperty, itemIndex);
+	const limit = returnAll ? Infinity : getNumberParameter.call(this, limitProperty, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = getOptions(this, itemIndex, [...listOptions, ...requestOptions]);
+	const options = getOptions.call(this, itemIndex, [...listOptions, ...requestOptions]);
 
 	const pages = await fetchModelPages.call(this, {
 		endpoint: filters.endpoint as string | undefined,

@@ -28,7 +28,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const query = getRequiredText(this, 'query', 'Query', itemIndex);
+	const query = getRequiredText.call(this, 'query', 'Query', itemIndex);
 	const documents = this.getNodeParameter('documentsField', itemIndex, []) as unknown;
 	if (!Array.isArray(documents)) {
 		throw new NodeOperationError(
@@ -50,7 +50,7 @@ export async function execute(
 			{ itemIndex },
 		);
 	}
-	const topN = getNumberParameter(this, topNProperty, itemIndex);
+	const topN = getNumberParameter.call(this, topNProperty, itemIndex);
 	const { ranking, responses } = await rankDocuments.call(this, query, texts, topN, itemIndex);
 	if (this.getNodeParameter('output', itemIndex, 'items') === 'raw') {
 		return [{ json: { results: ranking as unknown as IDataObject[], responses } }];

@@ -22,8 +22,8 @@ export const description: INodeProperties[] = [
 /** One document per input item: the items come out reordered by relevance, with their other fields kept. */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const query = getRequiredText(this, 'query', 'Query', 0);
-	const topN = getNumberParameter(this, topNProperty, 0);
+	const query = getRequiredText.call(this, 'query', 'Query', 0);
+	const topN = getNumberParameter.call(this, topNProperty, 0);
 	const raw = this.getNodeParameter('output', 0, 'items') === 'raw';
 	const continueOnFail = this.continueOnFail();
 	const failed: INodeExecutionData[] = [];
@@ -40,8 +40,8 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			}
 			candidates.push({ itemIndex, text });
 		} catch (error) {
-			if (!continueOnFail) throw asItemError(this, error, itemIndex);
-			failed.push(errorItem(asItemError(this, error, itemIndex), itemIndex));
+			if (!continueOnFail) throw asItemError.call(this, error, itemIndex);
+			failed.push(errorItem(asItemError.call(this, error, itemIndex), itemIndex));
 		}
 	}
 	if (candidates.length === 0) return failed;

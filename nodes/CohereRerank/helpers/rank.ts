@@ -26,8 +26,8 @@ export async function rankDocuments(
 	topN: number,
 	itemIndex: number,
 ): Promise<{ ranking: RankedDocument[]; responses: IDataObject[] }> {
-	const options = getOptions(this, itemIndex, optionsDescription);
-	const model = getModelId(this, itemIndex);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
+	const model = getModelId.call(this, itemIndex);
 	const offsets = pack(
 		documents.map((_, index) => index),
 		MAX_DOCUMENTS,

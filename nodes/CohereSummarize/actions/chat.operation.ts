@@ -8,7 +8,7 @@ import type {
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getRequiredText } from '../../shared/helpers/parameters';
 import { getOptions } from '../../shared/helpers/numbers';
-import { addUsage, chatOnce, instructions, settings, splitText } from '../helpers/summary';
+import { addUsage, chatOnce, instructions, summarySettings, splitText } from '../helpers/summary';
 import { optionsDescription } from './options.description';
 
 export const description: INodeProperties[] = [
@@ -22,9 +22,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const text = getRequiredText(this, 'text', 'Text', itemIndex);
-	const options = getOptions(this, itemIndex, optionsDescription);
-	const current = settings(this, itemIndex);
+	const text = getRequiredText.call(this, 'text', 'Text', itemIndex);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
+	const current = summarySettings.call(this, itemIndex);
 	const system = instructions(current);
 	const usage: IDataObject = {};
 	const parts = splitText(text, Number(options.maxPartCharacters ?? 60000));

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import { MIN_SUMMARIZE_CHARACTERS, settings } from '../helpers/summary';
+import { MIN_SUMMARIZE_CHARACTERS, summarySettings } from '../helpers/summary';
 
 export const description: INodeProperties[] = [
 	modelLocator('searchSummarizeModels', 'command', {
@@ -24,7 +24,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const text = getRequiredText(this, 'text', 'Text', itemIndex);
+	const text = getRequiredText.call(this, 'text', 'Text', itemIndex);
 	if (text.trim().length < MIN_SUMMARIZE_CHARACTERS) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -35,7 +35,7 @@ export async function execute(
 			},
 		);
 	}
-	const current = settings(this, itemIndex);
+	const current = summarySettings.call(this, itemIndex);
 	const auto = (value: string) => (value === 'auto' ? undefined : value);
 	const response = (await cohereApiRequest.call(this, {
 		method: 'POST',
@@ -44,7 +44,7 @@ export async function execute(
 			text,
 			length: auto(current.length),
 			format: auto(current.format),
-			model: getModelId(this, itemIndex, 'summarizeModel', false) || undefined,
+			model: getModelId.call(this, itemIndex, 'summarizeModel', false) || undefined,
 			extractiveness: auto(current.extractiveness),
 			temperature: current.temperature,
 			additional_command: current.additionalCommand || undefined,

@@ -17,13 +17,13 @@ export interface Settings {
 	temperature?: number;
 }
 
-export function settings(context: IExecuteFunctions, itemIndex: number): Settings {
-	const options = getOptions(context, itemIndex, optionsDescription);
+export function summarySettings(this: IExecuteFunctions, itemIndex: number): Settings {
+	const options = getOptions.call(this, itemIndex, optionsDescription);
 	return {
-		length: context.getNodeParameter('length', itemIndex, 'auto') as string,
-		format: context.getNodeParameter('format', itemIndex, 'auto') as string,
-		extractiveness: context.getNodeParameter('extractiveness', itemIndex, 'auto') as string,
-		additionalCommand: asText(context.getNodeParameter('additionalCommand', itemIndex, '')).trim(),
+		length: this.getNodeParameter('length', itemIndex, 'auto') as string,
+		format: this.getNodeParameter('format', itemIndex, 'auto') as string,
+		extractiveness: this.getNodeParameter('extractiveness', itemIndex, 'auto') as string,
+		additionalCommand: asText(this.getNodeParameter('additionalCommand', itemIndex, '')).trim(),
 		temperature: options.temperature as number | undefined,
 	};
 }
@@ -92,7 +92,7 @@ export async function chatOnce(
 		method: 'POST',
 		path: '/v2/chat',
 		body: compact({
-			model: getModelId(this, itemIndex),
+			model: getModelId.call(this, itemIndex),
 			messages: [
 				{ role: 'system', content: system },
 				{ role: 'user', content: user },

@@ -63,7 +63,7 @@ export async function execute(
 	const response = (await cohereApiRequest.call(this, {
 		method: 'POST',
 		path: '/v1/detokenize',
-		body: { tokens, model: getModelId(this, itemIndex) },
+		body: { tokens, model: getModelId.call(this, itemIndex) },
 		itemIndex,
 	})) as IDataObject;
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];

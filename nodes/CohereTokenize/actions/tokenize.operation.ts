@@ -30,7 +30,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const text = getRequiredText(this, 'text', 'Text', itemIndex);
+	const text = getRequiredText.call(this, 'text', 'Text', itemIndex);
 	if (text.length > MAX_TOKENIZE_CHARACTERS) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -44,7 +44,7 @@ export async function execute(
 	const response = (await cohereApiRequest.call(this, {
 		method: 'POST',
 		path: '/v1/tokenize',
-		body: { text, model: getModelId(this, itemIndex) },
+		body: { text, model: getModelId.call(this, itemIndex) },
 		itemIndex,
 	})) as IDataObject;
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];

@@ -51,7 +51,7 @@ export async function planEntries(
 			if (entry === 'skip') plan.skipped.add(itemIndex);
 			else plan.entries.push(entry);
 		} catch (error) {
-			const itemError = asItemError(this, error, itemIndex);
+			const itemError = asItemError.call(this, error, itemIndex);
 			if (!continueOnFail) throw itemError;
 			plan.failed.set(itemIndex, errorItem(itemError, itemIndex));
 		}
@@ -103,7 +103,7 @@ export async function runBatches(
 				}
 				results[index].result = result;
 			} catch (error) {
-				results[index].error = asItemError(this, error, batches[index][0].itemIndex);
+				results[index].error = asItemError.call(this, error, batches[index][0].itemIndex);
 				if (!continueOnFail) stop = true;
 			}
 		},

@@ -48,7 +48,7 @@ function shown(value: unknown): string {
 
 /** A number field's value, or an error naming the field, its allowed range and the item. */
 export function checkNumber(
-	context: Pick<IExecuteFunctions, 'getNode'>,
+	this: Pick<IExecuteFunctions, 'getNode'>,
 	property: INodeProperties,
 	value: unknown,
 	itemIndex: number,
@@ -68,7 +68,7 @@ export function checkNumber(
 		(range.max === undefined || number <= range.max);
 	if (!valid) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "${property.displayName}" must be ${describeRange(range)}, not ${shown(value)} (item ${itemIndex})`,
 			{
 				itemIndex,
@@ -84,7 +84,7 @@ export function checkNumber(
  * keys that are not number fields are passed through untouched.
  */
 export function checkNumberFields(
-	context: Pick<IExecuteFunctions, 'getNode'>,
+	this: Pick<IExecuteFunctions, 'getNode'>,
 	properties: INodeProperties[],
 	values: IDataObject,
 	itemIndex: number,
@@ -92,34 +92,34 @@ export function checkNumberFields(
 	const checked: IDataObject = { ...values };
 	for (const property of properties) {
 		if (property.type !== 'number' || values[property.name] === undefined) continue;
-		checked[property.name] = checkNumber(context, property, values[property.name], itemIndex);
+		checked[property.name] = checkNumber.call(this, property, values[property.name], itemIndex);
 	}
 	return checked;
 }
 
 /** A node's "Options" collection for one item, its number fields checked against their declared ranges. */
 export function getOptions(
-	context: IExecuteFunctions | ISupplyDataFunctions,
+	this: IExecuteFunctions | ISupplyDataFunctions,
 	itemIndex: number,
 	optionsProperty: INodeProperties | INodeProperties[],
 ): IDataObject {
-	const values = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const values = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const properties = Array.isArray(optionsProperty)
 		? optionsProperty
 		: ((optionsProperty.options ?? []) as INodeProperties[]);
-	return checkNumberFields(context, properties, values ?? {}, itemIndex);
+	return checkNumberFields.call(this, properties, values ?? {}, itemIndex);
 }
 
 /** A top-level number parameter for one item, checked against its declared range. */
 export function getNumberParameter(
-	context: IExecuteFunctions | ISupplyDataFunctions,
+	this: IExecuteFunctions | ISupplyDataFunctions,
 	property: INodeProperties,
 	itemIndex: number,
 ): number {
-	return checkNumber(
-		context,
+	return checkNumber.call(
+		this,
 		property,
-		context.getNodeParameter(property.name, itemIndex, property.default),
+		this.getNodeParameter(property.name, itemIndex, property.default),
 		itemIndex,
 	);
 }

@@ -6,13 +6,13 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
  * object or array. Errors name the parameter (by its label) and the item.
  */
 export function getJsonParameter<T = unknown>(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
 	fallback?: T,
 ): T | undefined {
-	const raw = context.getNodeParameter(name, itemIndex, fallback ?? '') as unknown;
+	const raw = this.getNodeParameter(name, itemIndex, fallback ?? '') as unknown;
 	if (raw === undefined || raw === null) return fallback;
 	if (typeof raw !== 'string') return raw as T;
 	const text = raw.trim();
@@ -21,7 +21,7 @@ export function getJsonParameter<T = unknown>(
 		return jsonParse<T>(text);
 	} catch (error) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "${label}" is not valid JSON: ${(error as Error).message}`,
 			{
 				itemIndex,
@@ -32,7 +32,7 @@ export function getJsonParameter<T = unknown>(
 
 /** A required text parameter: refused before any request when empty, naming the parameter and the item. */
 export function getRequiredText(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
@@ -40,11 +40,11 @@ export function getRequiredText(
 	extractValue = false,
 ): string {
 	const text = asText(
-		context.getNodeParameter(name, itemIndex, '', extractValue ? { extractValue } : undefined),
+		this.getNodeParameter(name, itemIndex, '', extractValue ? { extractValue } : undefined),
 	);
 	if (!text.trim()) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "${label}" is empty in item ${itemIndex}`,
 			{
 				itemIndex,
@@ -72,16 +72,16 @@ const PLAIN_FIELD_EXPRESSION =
  * expression gives, without evaluating 10,000 expressions one by one. Anything else is evaluated by n8n.
  */
 export function perItemParameter(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	name: string,
 ): (itemIndex: number) => unknown {
-	const raw = context.getNode().parameters[name];
+	const raw = this.getNode().parameters[name];
 	const match = typeof raw === 'string' ? PLAIN_FIELD_EXPRESSION.exec(raw) : null;
-	if (!match) return (itemIndex) => context.getNodeParameter(name, itemIndex, '');
+	if (!match) return (itemIndex) => this.getNodeParameter(name, itemIndex, '');
 	const path = [
 		...match[1].matchAll(/\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\]/g),
 	].map((m) => m[1] ?? m[2] ?? m[3]);
-	const items = context.getInputData();
+	const items = this.getInputData();
 	return (itemIndex) => {
 		let value: unknown = items[itemIndex]?.json;
 		for (const key of path) {
@@ -94,17 +94,17 @@ export function perItemParameter(
 
 /** The model of a resource-locator field; refused when empty unless the API has a default model. */
 export function getModelId(
-	context: IExecuteFunctions | ISupplyDataFunctions,
+	this: IExecuteFunctions | ISupplyDataFunctions,
 	itemIndex: number,
 	name = 'model',
 	required = true,
 ): string {
 	const model = String(
-		context.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
+		this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
 	if (!model && required) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "Model" is empty in item ${itemIndex}`,
 			{ itemIndex },
 		);
@@ -128,14 +128,14 @@ export function asText(value: unknown): string {
  * never `.` or `..`, which would walk the path to another endpoint (`GET /v1/datasets/..` is `GET /v1/`).
  */
 export function getPathSegment(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
 ): string {
-	return checkPathSegment(
-		context,
-		getRequiredText(context, name, label, itemIndex, true).trim(),
+	return checkPathSegment.call(
+		this,
+		getRequiredText.call(this, name, label, itemIndex, true).trim(),
 		label,
 		itemIndex,
 	);
@@ -143,14 +143,14 @@ export function getPathSegment(
 
 /** Refuses `.` and `..` as an ID that goes into a URL path (see getPathSegment). */
 export function checkPathSegment(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	id: string,
 	label: string,
 	itemIndex: number,
 ): string {
 	if (id === '.' || id === '..') {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`The parameter "${label}" is not a valid ID ("${id}") in item ${itemIndex}`,
 			{ itemIndex, description: `Give the ${label} as Cohere returned it.` },
 		);

@@ -35,13 +35,13 @@ export function errorItem(
 
 /** Any thrown value as one of n8n's node errors, keeping the class it has (API errors stay API errors). */
 export function asNodeError(
-	context: Pick<IExecuteFunctions, 'getNode'>,
+	this: Pick<IExecuteFunctions, 'getNode'>,
 	error: unknown,
 	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(
-		context.getNode(),
+		this.getNode(),
 		error as Error,
 		itemIndex === undefined ? {} : { itemIndex },
 	);
@@ -49,11 +49,11 @@ export function asNodeError(
 
 /** Makes sure the error names the item and keeps n8n's error classes (API errors stay API errors). */
 export function asItemError(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	const failure = asNodeError(context, error, itemIndex);
+	const failure = asNodeError.call(this, error, itemIndex);
 	failure.context = { ...(failure.context ?? {}), itemIndex };
 	return failure;
 }
@@ -91,7 +91,7 @@ export async function processItems(
 			}));
 		} catch (error) {
 			if (continueOnFail) {
-				results[itemIndex] = [errorItem(asItemError(this, error, itemIndex), itemIndex)];
+				results[itemIndex] = [errorItem(asItemError.call(this, error, itemIndex), itemIndex)];
 			} else {
 				failures.push({ index: itemIndex, error });
 			}
@@ -115,7 +115,7 @@ export async function processItems(
 		const { error, index } = failures.reduce((first, failure) =>
 			failure.index < first.index ? failure : first,
 		);
-		throw asItemError(this, error, index);
+		throw asItemError.call(this, error, index);
 	}
 	// Items in = items out: an item that produced nothing and no error would otherwise vanish silently.
 	const missing = results.findIndex((result) => result === undefined);
@@ -140,12 +140,12 @@ export async function runNode(
 	try {
 		return await router.call(this);
 	} catch (error) {
-		failure = asNodeError(this, error);
+		failure = asNodeError.call(this, error);
 	}
 	if (!this.continueOnFail()) throw failure;
 	return [
 		this.getInputData().map((_, itemIndex) =>
-			errorItem(asItemError(this, failure, itemIndex), itemIndex),
+			errorItem(asItemError.call(this, failure, itemIndex), itemIndex),
 		),
 	];
 }
@@ -155,7 +155,7 @@ export function getBatching(
 	this: IExecuteFunctions | ISupplyDataFunctions,
 	defaultConcurrency: number,
 ): Required<ProcessItemsOptions> {
-	const options = checkNumberFields(
+	const options = checkNumberFields.call(
 		this,
 		batchingOptions(defaultConcurrency),
 		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},

@@ -15,21 +15,21 @@ import { asNodeError } from './processItems';
  * would make every execution heavy to save and to open.
  */
 export async function recordSubNodeRun<T>(
-	context: ISupplyDataFunctions,
+	this: ISupplyDataFunctions,
 	connectionType: NodeConnectionType,
 	input: IDataObject,
 	run: () => Promise<T>,
 	summarize: (result: T) => IDataObject,
 ): Promise<T> {
-	const { index } = context.addInputData(connectionType, [[{ json: input }]]);
+	const { index } = this.addInputData(connectionType, [[{ json: input }]]);
 	let failure: NodeApiError | NodeOperationError;
 	try {
 		const result = await run();
-		context.addOutputData(connectionType, index, [[{ json: summarize(result) }]]);
+		this.addOutputData(connectionType, index, [[{ json: summarize(result) }]]);
 		return result;
 	} catch (error) {
-		failure = asNodeError(context, error);
+		failure = asNodeError.call(this, error);
 	}
-	context.addOutputData(connectionType, index, failure);
+	this.addOutputData(connectionType, index, failure);
 	throw failure;
 }

@@ -6,7 +6,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import type { CohereModel, ModelEndpoint } from '../helpers/models';
+import type { CohereModel, ListModelsPage, ModelEndpoint } from '../helpers/models';
 import { fetchModelPages } from '../helpers/models';
 import { cohereApiRequest, DROPDOWN_SETTINGS } from '../transport';
 
@@ -15,7 +15,7 @@ export const DROPDOWN_PAGE_SIZE = 100;
 
 /** What a dropdown loads, its failure said as "Could not load the <what>: <reason>" with the API's description. */
 async function forDropdown<T>(
-	context: ILoadOptionsFunctions,
+	this: ILoadOptionsFunctions,
 	what: string,
 	load: () => Promise<T>,
 ): Promise<T> {
@@ -23,7 +23,7 @@ async function forDropdown<T>(
 		return await load();
 	} catch (error) {
 		throw new NodeOperationError(
-			context.getNode(),
+			this.getNode(),
 			`Could not load the ${what}: ${(error as Error).message}`,
 			{ description: (error as { description?: string }).description },
 		);
@@ -64,7 +64,7 @@ export async function searchModels(
 	query: ModelSearchQuery,
 ): Promise<INodeListSearchResult> {
 	const filter = query.filter?.trim() || undefined;
-	const pages = await forDropdown(
+	const pages = await (forDropdown<ListModelsPage[]>).call(
 		this,
 		'models',
 		async () =>
@@ -123,16 +123,16 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 
 /** One GET for a dropdown, with the dropdowns' short timeout. */
 async function dropdownRequest<T>(
-	context: ILoadOptionsFunctions,
+	this: ILoadOptionsFunctions,
 	what: string,
 	path: string,
 	qs?: IDataObject,
 ): Promise<T> {
-	return await forDropdown(
-		context,
+	return await (forDropdown<T>).call(
+		this,
 		what,
 		async () =>
-			(await cohereApiRequest.call(context, {
+			(await cohereApiRequest.call(this, {
 				method: 'GET',
 				path,
 				qs,
@@ -153,7 +153,7 @@ export async function searchDatasets(
 	const results: INodeListSearchItems[] = [];
 	let offset = Number(paginationToken) || 0;
 	for (;;) {
-		const page = await dropdownRequest<{ datasets?: IDataObject[] }>(
+		const page = await (dropdownRequest<{ datasets?: IDataObject[] }>).call(
 			this,
 			'datasets',
 			'/v1/datasets',
@@ -179,7 +179,7 @@ export async function searchEmbedJobs(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await dropdownRequest<{ embed_jobs?: IDataObject[] }>(
+	const response = await (dropdownRequest<{ embed_jobs?: IDataObject[] }>).call(
 		this,
 		'embed jobs',
 		'/v1/embed-jobs',

@@ -113,20 +113,20 @@ export function parseBaseUrl(node: INode, raw: unknown): { baseUrl: string; orig
 /** One credential read per node run, not one per request: a run of 10,000 items makes many requests. */
 const connections = new WeakMap<CohereContext, Promise<Connection>>();
 
-async function getConnection(context: CohereContext): Promise<Connection> {
-	let connection = connections.get(context);
+async function getConnection(this: CohereContext): Promise<Connection> {
+	let connection = connections.get(this);
 	if (!connection) {
-		connection = context.getCredentials(CREDENTIAL_TYPE).then((credentials) => ({
-			...parseBaseUrl(context.getNode(), credentials.baseUrl),
+		connection = this.getCredentials(CREDENTIAL_TYPE).then((credentials) => ({
+			...parseBaseUrl(this.getNode(), credentials.baseUrl),
 			apiKey: typeof credentials.apiKey === 'string' ? credentials.apiKey : '',
 		}));
-		connections.set(context, connection);
+		connections.set(this, connection);
 	}
 	return await connection;
 }
 
 export async function getBaseUrl(this: CohereContext): Promise<string> {
-	return (await getConnection(this)).baseUrl;
+	return (await getConnection.call(this)).baseUrl;
 }
 
 /** Header names and values that the HTTP client would refuse with an obscure error are refused here, by name. */
@@ -236,17 +236,17 @@ export function retryDelayMs(
 	return Math.min(Math.round(delay), MAX_BACKOFF_MS);
 }
 
-function cancelSignal(context: CohereContext): AbortSignal | undefined {
-	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+function cancelSignal(this: CohereContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 }
 
 /** Waits in short steps so that a cancelled execution stops waiting at once. */
 export async function waitUnlessCancelled(
-	context: CohereContext,
+	this: CohereContext,
 	ms: number,
 	node: INode,
 ): Promise<void> {
-	const signal = cancelSignal(context);
+	const signal = cancelSignal.call(this);
 	let left = ms;
 	while (left > 0) {
 		if (signal?.aborted)
@@ -283,12 +283,12 @@ function parseBody(body: unknown): unknown {
  * when it was set up), else the node's own *Options* for the request's item (item 0 for a request that
  * serves many items), so that operations need not read them.
  */
-function requestSettings(context: CohereContext, request: CohereRequest): RequestSettings {
+function requestSettings(this: CohereContext, request: CohereRequest): RequestSettings {
 	if (request.settings) {
 		// Read from the Options, settings are checked there (getRequestSettings); ones a caller brings are
 		// checked here, against the same declared ranges.
-		checkNumberFields(
-			context,
+		checkNumberFields.call(
+			this,
 			requestOptions,
 			{ timeout: request.settings.timeoutSeconds, maxRetries: request.settings.maxRetries },
 			request.itemIndex ?? 0,
@@ -296,8 +296,8 @@ function requestSettings(context: CohereContext, request: CohereRequest): Reques
 		return request.settings;
 	}
 	// Only a node run has items; a dropdown (load options) always brings its own settings.
-	if (!('getInputData' in context)) return {};
-	return getRequestSettings.call(context, request.itemIndex ?? 0);
+	if (!('getInputData' in this)) return {};
+	return getRequestSettings.call(this, request.itemIndex ?? 0);
 }
 
 /**
@@ -310,10 +310,10 @@ export async function cohereRequest<T = IDataObject>(
 	request: CohereRequest,
 ): Promise<CohereResponse<T>> {
 	const node = this.getNode();
-	const connection = await getConnection(this);
+	const connection = await getConnection.call(this);
 	const isFullUrl = /^https?:\/\//i.test(request.path);
 	const baseUrl = isFullUrl ? undefined : connection.baseUrl;
-	const settings = requestSettings(this, request);
+	const settings = requestSettings.call(this, request);
 	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
 	if (request.headers) checkHeaders(node, request.headers, request.itemIndex);
@@ -354,7 +354,7 @@ export async function cohereRequest<T = IDataObject>(
 				(error as { cause?: { code?: string; message?: string } }).cause ??
 				(error as { code?: string; message?: string });
 			const code = String(cause?.code ?? (error as { code?: string }).code ?? 'EUNKNOWN');
-			if (cancelSignal(this)?.aborted || code === 'ERR_CANCELED') {
+			if (cancelSignal.call(this)?.aborted || code === 'ERR_CANCELED') {
 				throw new NodeOperationError(node, 'The execution was cancelled while waiting for Cohere', {
 					itemIndex: request.itemIndex,
 				});
@@ -372,7 +372,7 @@ export async function cohereRequest<T = IDataObject>(
 				);
 			}
 			if (RETRYABLE_NETWORK_CODES.has(code) && attempt < maxRetries) {
-				await waitUnlessCancelled(this, retryDelayMs(attempt, undefined), node);
+				await waitUnlessCancelled.call(this, retryDelayMs(attempt, undefined), node);
 				continue;
 			}
 			throw apiErrorFromNetwork(
@@ -443,7 +443,7 @@ export async function cohereRequest<T = IDataObject>(
 
 		if (status >= 200 && status < 300) return { status, headers, body: body as T };
 		if (isRetryableStatus(status) && attempt < maxRetries) {
-			await waitUnlessCancelled(this, retryDelayMs(attempt, headers), node);
+			await waitUnlessCancelled.call(this, retryDelayMs(attempt, headers), node);
 			continue;
 		}
 		// Whatever the server sends back may echo the request (and so the key): it is redacted first.

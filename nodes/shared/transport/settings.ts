@@ -48,7 +48,7 @@ export function getRequestSettings(
 	this: IExecuteFunctions | ISupplyDataFunctions,
 	itemIndex: number,
 ): RequestSettings {
-	const options = checkNumberFields(
+	const options = checkNumberFields.call(
 		this,
 		requestOptions,
 		(this.getNodeParameter('options', itemIndex, {}) as IDataObject) ?? {},

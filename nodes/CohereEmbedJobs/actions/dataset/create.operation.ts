@@ -105,7 +105,7 @@ async function upload(
 	itemIndex: number,
 	file: { filename: string; contentType: string; content: Buffer },
 ) {
-	const options = getOptions(this, itemIndex, optionsDescription);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (!name)
 		throw new NodeOperationError(
@@ -151,7 +151,7 @@ async function upload(
 			firstDelayMs: Number(options.pollInterval ?? 2) * 1000,
 		},
 	);
-	if (dataset.validation_status === 'failed') throw failedValidation(this, dataset, itemIndex);
+	if (dataset.validation_status === 'failed') throw failedValidation.call(this, dataset, itemIndex);
 	return dataset;
 }
 
@@ -167,8 +167,8 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 /** One dataset from the text of all input items. */
 export async function executeFromItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const text = perItemParameter(this, 'text');
-	const options = getOptions(this, 0, optionsDescription);
+	const text = perItemParameter.call(this, 'text');
+	const options = getOptions.call(this, 0, optionsDescription);
 	const kept = [...list(options.keepFields), ...list(options.optionalFields)];
 	const rows = items.map((item, itemIndex) => {
 		const value = asText(text(itemIndex));

@@ -14,7 +14,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const id = getPathSegment(this, 'datasetId', 'Dataset', itemIndex);
+	const id = getPathSegment.call(this, 'datasetId', 'Dataset', itemIndex);
 	await cohereApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/v1/datasets/${encodeURIComponent(id)}`,

@@ -24,13 +24,13 @@ export const description = updateDisplayOptions(
 
 /** A failed validation, with Cohere's reason and the dataset's warnings. */
 export function failedValidation(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	dataset: IDataObject,
 	itemIndex: number,
 ): NodeOperationError {
 	const warnings = (dataset.validation_warnings as string[] | undefined) ?? [];
 	return new NodeOperationError(
-		context.getNode(),
+		this.getNode(),
 		`Cohere could not validate dataset ${String(dataset.id)}`,
 		{
 			itemIndex,
@@ -61,7 +61,7 @@ export async function execute(
 		{
 			json: await getDataset.call(
 				this,
-				getPathSegment(this, 'datasetId', 'Dataset', itemIndex),
+				getPathSegment.call(this, 'datasetId', 'Dataset', itemIndex),
 				itemIndex,
 			),
 		},

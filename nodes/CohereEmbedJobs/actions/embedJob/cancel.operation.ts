@@ -15,7 +15,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const id = getPathSegment(this, 'jobId', 'Embed Job', itemIndex);
+	const id = getPathSegment.call(this, 'jobId', 'Embed Job', itemIndex);
 	await cohereApiRequest.call(this, {
 		method: 'POST',
 		path: `/v1/embed-jobs/${encodeURIComponent(id)}/cancel`,

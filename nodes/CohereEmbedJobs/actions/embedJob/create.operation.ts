@@ -134,7 +134,7 @@ async function checkDatasetReady(
 ): Promise<void> {
 	const dataset = await getDataset.call(this, datasetId, itemIndex);
 	const status = String(dataset.validation_status ?? '');
-	if (status === 'failed') throw failedValidation(this, dataset, itemIndex);
+	if (status === 'failed') throw failedValidation.call(this, dataset, itemIndex);
 	if (status === 'queued' || status === 'processing') {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -152,9 +152,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const options = getOptions(this, itemIndex, optionsDescription);
-	const model = getModelId(this, itemIndex);
-	const datasetId = getPathSegment(this, 'datasetId', 'Dataset', itemIndex);
+	const options = getOptions.call(this, itemIndex, optionsDescription);
+	const model = getModelId.call(this, itemIndex);
+	const datasetId = getPathSegment.call(this, 'datasetId', 'Dataset', itemIndex);
 	await checkDatasetReady.call(this, datasetId, itemIndex);
 	const types = this.getNodeParameter('embeddingTypes', itemIndex, ['float']) as string[];
 	const created = (await cohereApiRequest.call(this, {

@@ -25,7 +25,7 @@ export async function execute(
 		{
 			json: await getJob.call(
 				this,
-				getPathSegment(this, 'jobId', 'Embed Job', itemIndex),
+				getPathSegment.call(this, 'jobId', 'Embed Job', itemIndex),
 				itemIndex,
 			),
 		},
