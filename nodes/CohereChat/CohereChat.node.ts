@@ -2,19 +2,9 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/methods/listSearch';
-import * as chatV1 from './actions/chatV1.operation';
-import * as chatV2 from './actions/chatV2.operation';
-import {
-	imagesProperty,
-	promptProperties,
-	responseFormatProperties,
-	toolsProperties,
-} from './actions/common.description';
-import * as generate from './actions/generate.operation';
-import * as openai from './actions/openAiCompatible.operation';
-import { optionsDescription } from './actions/options.description';
 import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
+import { properties } from './description';
 
 export class CohereChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,60 +22,7 @@ export class CohereChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: [
-			{
-				displayName: 'API',
-				name: 'api',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Chat (V2)',
-						value: 'v2',
-						description: 'POST /v2/chat: the current Cohere chat API',
-					},
-					{
-						name: 'Chat V1 (Legacy)',
-						value: 'v1',
-						description: 'POST /v1/chat: message, preamble, chat history, connectors',
-					},
-					{
-						name: 'Generate V1 (Legacy Completions)',
-						value: 'generate',
-						description: 'POST /v1/generate, deprecated by Cohere',
-					},
-					{
-						name: 'OpenAI-Compatible',
-						value: 'openai',
-						description: "POST {path}/chat/completions: Cohere's compatibility API or a gateway",
-					},
-				],
-				default: 'v2',
-			},
-			// The order a user works in: model, what to say, attachments, RAG documents, tools, the shape of
-			// the answer. Each API form shows its own fields of this one list (some are shared between forms).
-			chatV2.modelProperty,
-			...openai.description,
-			...promptProperties,
-			imagesProperty,
-			openai.filesProperty,
-			...chatV1.description,
-			...chatV2.documentsProperties,
-			chatV1.connectorsProperty,
-			...toolsProperties,
-			chatV2.strictToolsProperty,
-			...responseFormatProperties,
-			...generate.description,
-			{
-				displayName: 'Simplify Output',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return {text, finish_reason, citations, tool_calls, usage} (and the parsed JSON) instead of the API response body',
-			},
-			optionsDescription,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

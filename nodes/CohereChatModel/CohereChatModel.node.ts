@@ -8,38 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsDescription as chatOptions } from '../CohereChat/actions/options.description';
-import {
-	modelLocator,
-	optionsCollection,
-	pickOptions,
-	requestOptions,
-} from '../shared/descriptions';
 import { getOptions } from '../shared/helpers/numbers';
 import { getModelId } from '../shared/helpers/parameters';
 import { listSearch } from '../shared/methods/listSearch';
 import { cohereApiRequest, cohereRequest, getRequestSettings } from '../shared/transport';
 import type { CohereChatResponse } from './helpers/messages';
 import { CohereChatModel as CohereChatModelClass } from './helpers/model';
-
-/** The Cohere Chat node's own sampling options: one definition for both. */
-const optionsDescription = optionsCollection([
-	...pickOptions(chatOptions, [
-		'frequencyPenalty',
-		'maxTokens',
-		'presencePenalty',
-		'priority',
-		'thinking',
-		'thinkingTokenBudget',
-		'safetyMode',
-		'seed',
-		'stopSequences',
-		'temperature',
-		'topK',
-		'topP',
-	]),
-	...requestOptions,
-]);
+import { optionsDescription, properties } from './description';
 
 export class CohereChatModel implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,12 +31,7 @@ export class CohereChatModel implements INodeType {
 		outputs: [NodeConnectionTypes.AiLanguageModel],
 		outputNames: ['Model'],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: [
-			modelLocator('searchChatModels', 'command-a-03-2025', {
-				description: 'The Cohere chat model. Vision models take the images of user messages.',
-			}),
-			optionsDescription,
-		],
+		properties,
 	};
 
 	methods = { listSearch };
@@ -72,12 +42,12 @@ export class CohereChatModel implements INodeType {
 		const stop = options.stopSequences as string[] | string | undefined;
 		const transport = {
 			send: async (body: IDataObject) =>
-				(await cohereApiRequest.call(this, {
+				await (cohereApiRequest<CohereChatResponse>).call(this, {
 					method: 'POST',
 					path: '/v2/chat',
 					body,
 					settings,
-				})) as unknown as CohereChatResponse,
+				}),
 			openStream: async (body: IDataObject) =>
 				(
 					await cohereRequest.call(this, {

@@ -2,11 +2,9 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/methods/listSearch';
-import * as cohere from './actions/embed.operation';
-import * as openai from './actions/openAiCompatible.operation';
 import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
-import { optionsDescription } from './actions/options.description';
+import { properties } from './description';
 
 export class CohereEmbed implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,56 +22,7 @@ export class CohereEmbed implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: [
-			{
-				displayName: 'API',
-				name: 'api',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Cohere Embed (V2)', value: 'cohere', description: 'POST /v2/embed' },
-					{
-						name: 'OpenAI-Compatible',
-						value: 'openai',
-						description: "POST {path}/embeddings: Cohere's compatibility API or a gateway",
-					},
-				],
-				default: 'cohere',
-			},
-			...cohere.description,
-			...openai.description,
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{
-						name: 'Input Item With the Embedding',
-						value: 'merge',
-						description: "The item's fields plus the embedding",
-					},
-					{
-						name: 'Only the Embedding',
-						value: 'embeddingOnly',
-						description: 'One item per input with only the embedding',
-					},
-					{
-						name: 'Raw API Response',
-						value: 'raw',
-						description: 'One item per request, the response unchanged',
-					},
-				],
-				default: 'merge',
-			},
-			{
-				displayName: 'Embedding Field Name',
-				name: 'fieldName',
-				type: 'string',
-				default: 'embedding',
-				displayOptions: { hide: { output: ['raw'] } },
-			},
-			optionsDescription,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

@@ -1,5 +1,4 @@
 import type {
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	ISupplyDataFunctions,
@@ -7,14 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsDescription as embedOptions } from '../CohereEmbed/actions/options.description';
-import {
-	modelLocator,
-	optionsCollection,
-	pickOptions,
-	requestOptions,
-} from '../shared/descriptions';
-import { requestFloatEmbeddings } from '../shared/helpers/floatEmbeddings';
+import { requestFloatEmbeddings } from '../shared/helpers/embedRequest';
 import { getOptions } from '../shared/helpers/numbers';
 import { getModelId } from '../shared/helpers/parameters';
 import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
@@ -22,55 +14,7 @@ import { listSearch } from '../shared/methods/listSearch';
 import { getRequestSettings } from '../shared/transport';
 import { CohereEmbeddings as CohereEmbeddingsClient } from './helpers/embeddings';
 import { getBatching } from '../shared/helpers/processItems';
-
-const inputTypes = [
-	{ name: 'Classification', value: 'classification' },
-	{ name: 'Clustering', value: 'clustering' },
-	{
-		name: 'Search Document',
-		value: 'search_document',
-		description: 'Texts stored in a vector store',
-	},
-	{ name: 'Search Query', value: 'search_query', description: 'Queries searched against them' },
-];
-
-const inputTypeOption = (
-	displayName: string,
-	name: string,
-	defaultValue: string,
-	description: string,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'options',
-	options: inputTypes,
-	default: defaultValue,
-	description,
-});
-
-/** Embed's own options (one definition) plus the two input types a vector store needs. */
-const optionsDescription = optionsCollection([
-	inputTypeOption(
-		'Document Input Type',
-		'documentInputType',
-		'search_document',
-		'Input type of the texts a vector store inserts',
-	),
-	inputTypeOption(
-		'Query Input Type',
-		'queryInputType',
-		'search_query',
-		'Input type of the texts a vector store searches with',
-	),
-	...pickOptions(embedOptions, [
-		'concurrency',
-		'maxTokens',
-		'outputDimension',
-		'priority',
-		'truncate',
-	]),
-	...requestOptions,
-]);
+import { optionsDescription, properties } from './description';
 
 export class CohereEmbeddings implements INodeType {
 	description: INodeTypeDescription = {
@@ -87,12 +31,7 @@ export class CohereEmbeddings implements INodeType {
 		outputs: [NodeConnectionTypes.AiEmbedding],
 		outputNames: ['Embeddings'],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: [
-			modelLocator('searchEmbedModels', 'embed-v4.0', {
-				description: 'The Cohere embedding model. Insert and search with the same model.',
-			}),
-			optionsDescription,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
 import * as request from './actions/request.operation';
 import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';

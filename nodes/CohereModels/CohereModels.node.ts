@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { optionsCollection, requestOptions } from '../shared/descriptions';
-import * as get from './actions/get.operation';
-import * as list from './actions/list.operation';
+
 import { listSearch } from '../shared/methods/listSearch';
 import { runNode } from '../shared/helpers/processItems';
 import { router } from './actions/router';
+import { properties } from './description';
 
 export class CohereModels implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,32 +20,7 @@ export class CohereModels implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'List',
-						value: 'list',
-						action: 'List models',
-						description: 'List the models, optionally for one endpoint',
-					},
-					{
-						name: 'Get',
-						value: 'get',
-						action: 'Get a model',
-						description: 'Get one model by name',
-					},
-				],
-				default: 'list',
-			},
-			...list.description,
-			...get.description,
-			optionsCollection([...list.listOptions, ...requestOptions]),
-		],
+		properties,
 	};
 
 	methods = { listSearch };

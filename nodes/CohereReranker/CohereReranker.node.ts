@@ -7,13 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsDescription, topNProperty } from '../CohereRerank/actions/options.description';
+import { topNProperty } from '../CohereRerank/actions/options.description';
 import { rankDocuments } from '../CohereRerank/helpers/rank';
-import { modelLocator } from '../shared/descriptions';
 import { getNumberParameter } from '../shared/helpers/numbers';
 import { asText } from '../shared/helpers/parameters';
 import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
 import { listSearch } from '../shared/methods/listSearch';
+import { properties } from './description';
 
 /** A document as n8n's vector stores hand it over (LangChain's shape). */
 interface StoreDocument {
@@ -37,13 +37,7 @@ export class CohereReranker implements INodeType {
 		outputs: [NodeConnectionTypes.AiReranker],
 		outputNames: ['Reranker'],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: [
-			modelLocator('searchRerankModels', 'rerank-v4.0-pro', {
-				description: 'The Cohere rerank model',
-			}),
-			{ ...topNProperty, default: 3 },
-			optionsDescription,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

@@ -3,11 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/methods/listSearch';
 import { runNode } from '../shared/helpers/processItems';
-import * as chat from './actions/chat.operation';
-import { methodProperty, summaryProperties } from './actions/common.description';
-import * as endpoint from './actions/endpoint.operation';
 import { router } from './actions/router';
-import { optionsDescription } from './actions/options.description';
+import { properties } from './description';
 
 export class CohereSummarize implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,13 +21,7 @@ export class CohereSummarize implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: [
-			methodProperty,
-			...chat.description,
-			...endpoint.description,
-			...summaryProperties,
-			optionsDescription,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

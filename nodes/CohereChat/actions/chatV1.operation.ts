@@ -19,6 +19,7 @@ import { samplingOptions } from '../helpers/options';
 import { getDocuments } from './chatV2.operation';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import type { ChatV1Response } from '../../shared/transport/responses';
 
 const show = { api: ['v1'] };
 
@@ -108,12 +109,12 @@ export async function execute(
 		...samplingOptions(options, 'cohere'),
 	});
 
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<ChatV1Response>).call(this, {
 		method: 'POST',
 		path: '/v1/chat',
-		body: body as IDataObject,
+		body: body,
 		itemIndex,
-	})) as IDataObject;
+	});
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	return [
@@ -125,7 +126,7 @@ export async function execute(
 				documents: response.documents,
 				search_queries: response.search_queries,
 				generation_id: response.generation_id,
-				usage: (response.meta as IDataObject | undefined)?.billed_units,
+				usage: response.meta?.billed_units,
 			}),
 		},
 	];

@@ -14,6 +14,7 @@ import { parseModelJson, readConversation, simplifyToolCalls } from '../helpers/
 import { getJsonSchema, samplingOptions } from '../helpers/options';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import type { ChatResponse } from '../../shared/transport/responses';
 
 /** Cohere's limits for images in one chat request. */
 export const IMAGE_RULES = {
@@ -147,15 +148,15 @@ export async function execute(
 		logprobs: options.logprobs === true ? true : undefined,
 	});
 
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<ChatResponse>).call(this, {
 		method: 'POST',
 		path: '/v2/chat',
-		body: body as IDataObject,
+		body: body,
 		itemIndex,
-	})) as IDataObject;
+	});
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
-	const message = (response.message ?? {}) as IDataObject;
+	const message = response.message ?? {};
 	const text = contentText(message.content, 'text') ?? '';
 	const simplified: IDataObject = compact({
 		text,

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
@@ -11,6 +6,7 @@ import { cohereApiRequest } from '../../shared/transport';
 import { samplingOptions } from '../helpers/options';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import type { GenerateResponse } from '../../shared/transport/responses';
 
 const show = { api: ['generate'] };
 
@@ -47,22 +43,22 @@ export async function execute(
 		...samplingOptions(options, 'cohere'),
 	});
 
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<GenerateResponse>).call(this, {
 		method: 'POST',
 		path: '/v1/generate',
-		body: body as IDataObject,
+		body: body,
 		itemIndex,
-	})) as IDataObject;
+	});
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
-	const generations = (response.generations ?? []) as IDataObject[];
+	const generations = response.generations ?? [];
 	return [
 		{
 			json: compact({
 				text: generations[0]?.text,
 				finish_reason: generations[0]?.finish_reason,
 				generations: generations.length > 1 ? generations.map((g) => g.text as string) : undefined,
-				usage: (response.meta as IDataObject | undefined)?.billed_units,
+				usage: response.meta?.billed_units,
 			}),
 		},
 	];

@@ -14,6 +14,7 @@ import { getJsonSchema, samplingOptions } from '../helpers/options';
 import { IMAGE_RULES } from './chatV2.operation';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import type { ChatCompletionResponse } from '../../shared/transport/responses';
 
 const show = { api: ['openai'] };
 
@@ -98,16 +99,16 @@ export async function execute(
 	const path = normalizePath(
 		this.getNodeParameter('compatiblePath', itemIndex, '/compatibility/v1') as string,
 	);
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<ChatCompletionResponse>).call(this, {
 		method: 'POST',
 		path: `${path}/chat/completions`,
-		body: body as IDataObject,
+		body: body,
 		itemIndex,
-	})) as IDataObject;
+	});
 
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
-	const choice = ((response.choices ?? []) as IDataObject[])[0] ?? {};
-	const message = (choice.message ?? {}) as IDataObject;
+	const choice = response.choices?.[0] ?? {};
+	const message = choice.message ?? {};
 	const text = typeof message.content === 'string' ? message.content : '';
 	const simplified: IDataObject = compact({
 		text,

@@ -1,6 +1,8 @@
 import type { FinishReason, Message, MessageContent, TokenUsage } from '@n8n/ai-node-sdk';
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ChatResponse, Usage } from '../../shared/transport/responses';
+
 /** Cohere v2 chat messages, as `POST /v2/chat` takes them. */
 export interface CohereToolCall {
 	id: string;
@@ -14,22 +16,9 @@ export type CohereMessage =
 	| { role: 'assistant'; content?: string; tool_calls?: CohereToolCall[]; tool_plan?: string }
 	| { role: 'tool'; tool_call_id: string; content: string };
 
-export interface CohereChatResponse {
-	id?: string;
-	finish_reason?: string;
-	message?: {
-		content?: Array<{ type: string; text?: string; thinking?: string }>;
-		tool_calls?: CohereToolCall[];
-		tool_plan?: string;
-		citations?: unknown[];
-	};
-	usage?: CohereUsage;
-}
-
-export interface CohereUsage {
-	billed_units?: { input_tokens?: number; output_tokens?: number };
-	tokens?: { input_tokens?: number; output_tokens?: number };
-}
+/** What the model reads of a /v2/chat answer: Cohere's one chat response type. */
+export type CohereChatResponse = ChatResponse;
+export type CohereUsage = Usage;
 
 const textOf = (content: MessageContent[]) =>
 	content
@@ -157,9 +146,9 @@ export function fromCohereMessage(response: CohereChatResponse): Message {
 	for (const call of response.message?.tool_calls ?? []) {
 		content.push({
 			type: 'tool-call',
-			toolCallId: call.id,
-			toolName: call.function.name,
-			input: call.function.arguments || '{}',
+			toolCallId: call.id ?? '',
+			toolName: call.function?.name ?? '',
+			input: call.function?.arguments || '{}',
 			...(toolPlan ? { providerMetadata: { tool_plan: toolPlan } } : {}),
 		});
 	}

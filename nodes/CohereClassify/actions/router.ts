@@ -1,29 +1,10 @@
 import { createRouter } from '../../shared/helpers/router';
-import { classifyByChat } from './chat.method';
-import { classifyByEmbeddings } from './embeddings.method';
-import { classifyByEndpoint } from './endpoint.method';
-import { getExamples } from './examples';
+import * as chat from './chat.operation';
+import * as embeddings from './embeddings.operation';
+import * as endpoint from './endpoint.operation';
 
-// The examples are the same for every item: each method reads and checks them once, before any request.
+/** Each method labels all items at once: it reads and checks the examples once, before any request. */
 export const router = createRouter({
 	selectBy: ['method'],
-	operations: {
-		embeddings: {
-			async executeAll() {
-				const { examples, labels } = getExamples.call(this, true);
-				return await classifyByEmbeddings.call(this, examples, labels);
-			},
-		},
-		chat: {
-			async executeAll() {
-				const { examples, labels } = getExamples.call(this, true);
-				return await classifyByChat.call(this, examples, labels);
-			},
-		},
-		endpoint: {
-			async executeAll() {
-				return await classifyByEndpoint.call(this, getExamples.call(this, false).examples);
-			},
-		},
-	},
+	operations: { embeddings, chat, endpoint },
 });

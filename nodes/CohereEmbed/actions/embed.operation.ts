@@ -1,12 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { embeddingTypesProperty, inputTypeProperty, modelLocator } from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
-import { asText, compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
+import { asText, getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import { requestEmbeddings } from '../../shared/helpers/embedRequest';
+import { getRequestSettings } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { getOptions } from '../../shared/helpers/numbers';
+import { embedInputs } from '../helpers/embedInputs';
 import { optionsDescription } from './options.description';
 import { getBatching } from '../../shared/helpers/processItems';
 
@@ -144,31 +146,26 @@ export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promis
 	if (types.length === 0)
 		throw new NodeOperationError(this.getNode(), 'Choose at least one of the "Embedding Types"');
 	const images = batch[0].image !== undefined;
-	const body = compact({
+	const response = await requestEmbeddings.call(this, {
 		model: getModel.call(this),
-		input_type: images ? 'image' : (this.getNodeParameter('inputType', 0) as string),
+		inputType: images ? 'image' : (this.getNodeParameter('inputType', 0) as string),
 		texts: images ? undefined : batch.map((entry) => entry.text as string),
 		images: images ? batch.map((entry) => entry.image as string) : undefined,
-		embedding_types: types,
-		output_dimension: options.outputDimension ? Number(options.outputDimension) : undefined,
-		truncate: options.truncate,
-		max_tokens: options.maxTokens,
-		priority: options.priority,
-	});
-	const response = (await cohereApiRequest.call(this, {
-		method: 'POST',
-		path: '/v2/embed',
-		body: body as IDataObject,
+		embeddingTypes: types,
+		outputDimension: options.outputDimension ? Number(options.outputDimension) : undefined,
+		truncate: options.truncate as string | undefined,
+		maxTokens: options.maxTokens as number | undefined,
+		priority: options.priority as number | undefined,
 		itemIndex: batch[0].itemIndex,
 		settings: getRequestSettings.call(this, 0),
-	})) as IDataObject;
-	const embeddings = response.embeddings as unknown;
+	});
+	const embeddings = response.embeddings;
 	let perEntry: unknown[];
 	if (Array.isArray(embeddings)) {
 		// The v1 shape (a list of float vectors), as older deployments and the documented sample answer.
 		perEntry = embeddings;
 	} else {
-		const byType = (embeddings ?? {}) as Record<string, unknown[]>;
+		const byType = embeddings ?? {};
 		perEntry = batch.map((_, index) =>
 			types.length === 1
 				? byType[types[0]]?.[index]
@@ -176,10 +173,15 @@ export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promis
 		);
 		if (types.some((type) => !Array.isArray(byType[type]))) perEntry = [];
 	}
-	const billed = ((response.meta as IDataObject | undefined)?.billed_units ?? {}) as IDataObject;
+	const billed = response.meta?.billed_units ?? {};
 	return {
 		embeddings: perEntry,
 		response,
 		billedTokens: Number(billed.input_tokens ?? 0) + Number(billed.images ?? 0),
 	};
+}
+
+/** Embeds all items at once, 96 inputs per request (see embedInputs). */
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await embedInputs.call(this, { entryReader, batchSettings, send });
 }

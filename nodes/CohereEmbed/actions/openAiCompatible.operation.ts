@@ -1,12 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compatibleEndpointProperties, inputTypeProperty } from '../../shared/descriptions';
 import { compact, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
+import type { EmbeddingsResponse } from '../../shared/transport/responses';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { EMBED_LIMITS, readText, textProperty } from './embed.operation';
 import { getOptions } from '../../shared/helpers/numbers';
+import { embedInputs } from '../helpers/embedInputs';
 import { optionsDescription } from './options.description';
 import { getBatching } from '../../shared/helpers/processItems';
 
@@ -51,20 +53,25 @@ export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promis
 		input_type: this.getNodeParameter('inputType', 0) as string,
 		dimensions: options.outputDimension ? Number(options.outputDimension) : undefined,
 	});
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<EmbeddingsResponse>).call(this, {
 		method: 'POST',
 		path: `${path}/embeddings`,
-		body: body as IDataObject,
+		body,
 		itemIndex: batch[0].itemIndex,
 		settings: getRequestSettings.call(this, 0),
-	})) as IDataObject;
-	const data = ((response.data ?? []) as IDataObject[])
+	});
+	const data = (response.data ?? [])
 		.slice()
 		.sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0));
-	const usage = (response.usage ?? {}) as IDataObject;
+	const usage = response.usage ?? {};
 	return {
 		embeddings: data.map((entry) => entry.embedding),
 		response,
 		billedTokens: Number(usage.prompt_tokens ?? 0),
 	};
+}
+
+/** Embeds all items at once, 96 texts per request (see embedInputs). */
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await embedInputs.call(this, { entryReader, batchSettings, send });
 }

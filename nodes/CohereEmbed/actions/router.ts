@@ -1,66 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import {
-	perItemOutput,
-	planEntries,
-	responseItems,
-	runBatches,
-} from '../../shared/helpers/embeddingBatches';
 import { createRouter } from '../../shared/helpers/router';
 import * as cohere from './embed.operation';
 import * as openai from './openAiCompatible.operation';
 
-/** What each API form provides: how an item becomes an input, how inputs are packed, one request. */
-type EmbedApi = Pick<typeof cohere, 'entryReader' | 'batchSettings' | 'send'>;
-
-/**
- * Embeds the whole input at once: the texts (or images) of all items are packed into requests of at most
- * 96, the requests run concurrently, and each embedding goes back to its item.
- */
-async function embedInputs(this: IExecuteFunctions, api: EmbedApi): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const output = this.getNodeParameter('output', 0, 'merge') as string;
-	const field = String(this.getNodeParameter('fieldName', 0, 'embedding') || 'embedding');
-
-	const plan = await planEntries.call(this, api.entryReader.call(this));
-	const { results, billedTokens } = await runBatches.call(
-		this,
-		plan.entries,
-		api.batchSettings.call(this),
-		(batch) => api.send.call(this, batch),
-	);
-	if (results.length > 0) {
-		this.addExecutionHints({
-			message: `Cohere billed ${billedTokens.toLocaleString('en-US')} input tokens for ${plan.entries.length} inputs in ${results.length} request${results.length === 1 ? '' : 's'}`,
-			location: 'outputPane',
-		});
-	}
-
-	if (output === 'raw') return responseItems(plan, results);
-	return perItemOutput.call(this, plan, results, (itemIndex, value) => {
-		const embedding = (value ?? null) as IDataObject[keyof IDataObject];
-		const json: IDataObject =
-			output === 'embeddingOnly'
-				? { [field]: embedding }
-				: { ...items[itemIndex].json, [field]: embedding };
-		return { json, pairedItem: { item: itemIndex } };
-	});
-}
-
+/** Each API form embeds all items at once, packing them into requests of at most 96. */
 export const router = createRouter({
 	selectBy: ['api'],
-	operations: {
-		cohere: {
-			description: cohere.description,
-			async executeAll() {
-				return await embedInputs.call(this, cohere);
-			},
-		},
-		openai: {
-			description: openai.description,
-			async executeAll() {
-				return await embedInputs.call(this, openai);
-			},
-		},
-	},
+	operations: { cohere, openai },
 });

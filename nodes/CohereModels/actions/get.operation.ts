@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { checkPathSegment, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
+import type { Model } from '../../shared/transport/responses';
 
 const properties: INodeProperties[] = [
 	modelLocator('searchAllModels', '', { description: 'The model to get' }),
@@ -21,10 +17,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const model = checkPathSegment.call(this, getModelId.call(this, itemIndex), 'Model', itemIndex);
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<Model>).call(this, {
 		method: 'GET',
 		path: `/v1/models/${encodeURIComponent(model)}`,
 		itemIndex,
-	})) as IDataObject;
+	});
 	return [{ json: response }];
 }

@@ -53,7 +53,7 @@ export async function execute(
 	const topN = getNumberParameter.call(this, topNProperty, itemIndex);
 	const { ranking, responses } = await rankDocuments.call(this, query, texts, topN, itemIndex);
 	if (this.getNodeParameter('output', itemIndex, 'items') === 'raw') {
-		return [{ json: { results: ranking as unknown as IDataObject[], responses } }];
+		return [{ json: { results: ranking, responses } }];
 	}
 	return ranking.map(({ index, relevance_score }) => ({
 		json: { document: documents[index] as IDataObject, relevance_score, original_index: index },

@@ -6,14 +6,15 @@ import { compact, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from '../actions/options.description';
+import type { RerankResponse } from '../../shared/transport/responses';
 
 /** Cohere ranks at most 1,000 documents per request. */
 export const MAX_DOCUMENTS = 1000;
 
-export interface RankedDocument {
+export type RankedDocument = {
 	index: number;
 	relevance_score: number;
-}
+};
 
 /**
  * Ranks any number of documents: more than 1,000 are split into requests whose results are merged by score.
@@ -44,12 +45,12 @@ export async function rankDocuments(
 			max_tokens_per_doc: options.maxTokensPerDoc,
 			priority: options.priority,
 		});
-		const response = (await cohereApiRequest.call(this, {
+		const response = await (cohereApiRequest<RerankResponse>).call(this, {
 			method: 'POST',
 			path: '/v2/rerank',
-			body: body as IDataObject,
+			body: body,
 			itemIndex,
-		})) as IDataObject;
+		});
 		responses[chunk] = response;
 		for (const result of (response.results ?? []) as RankedDocument[]) {
 			ranking.push({ index: indices[result.index], relevance_score: result.relevance_score });

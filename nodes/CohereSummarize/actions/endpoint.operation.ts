@@ -1,15 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import { MIN_SUMMARIZE_CHARACTERS, summarySettings } from '../helpers/summary';
+import type { SummarizeResponse } from '../../shared/transport/responses';
 
 export const description: INodeProperties[] = [
 	modelLocator('searchSummarizeModels', 'command', {
@@ -37,7 +33,7 @@ export async function execute(
 	}
 	const current = summarySettings.call(this, itemIndex);
 	const auto = (value: string) => (value === 'auto' ? undefined : value);
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<SummarizeResponse>).call(this, {
 		method: 'POST',
 		path: '/v1/summarize',
 		body: compact({
@@ -48,15 +44,15 @@ export async function execute(
 			extractiveness: auto(current.extractiveness),
 			temperature: current.temperature,
 			additional_command: current.additionalCommand || undefined,
-		}) as IDataObject,
+		}),
 		itemIndex,
-	})) as IDataObject;
+	});
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	return [
 		{
 			json: compact({
 				summary: response.summary as string,
-				usage: (response.meta as IDataObject | undefined)?.billed_units,
+				usage: response.meta?.billed_units,
 			}),
 		},
 	];

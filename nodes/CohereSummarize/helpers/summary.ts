@@ -5,6 +5,7 @@ import { asText, compact, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from '../actions/options.description';
+import type { ChatResponse } from '../../shared/transport/responses';
 
 /** Cohere's /v1/summarize refuses shorter texts. */
 export const MIN_SUMMARIZE_CHARACTERS = 250;
@@ -88,7 +89,7 @@ export async function chatOnce(
 	user: string,
 	temperature?: number,
 ) {
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<ChatResponse>).call(this, {
 		method: 'POST',
 		path: '/v2/chat',
 		body: compact({
@@ -98,14 +99,14 @@ export async function chatOnce(
 				{ role: 'user', content: user },
 			],
 			temperature,
-		}) as IDataObject,
+		}),
 		itemIndex,
-	})) as IDataObject;
-	const text = contentText((response.message as IDataObject | undefined)?.content) ?? '';
+	});
+	const text = contentText(response.message?.content) ?? '';
 	return {
 		text: text.trim(),
 		response,
-		billed: ((response.usage as IDataObject | undefined)?.billed_units ?? {}) as IDataObject,
+		billed: response.usage?.billed_units ?? {},
 	};
 }
 

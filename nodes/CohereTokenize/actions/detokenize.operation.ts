@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
+import type { DetokenizeResponse } from '../../shared/transport/responses';
 
 const properties: INodeProperties[] = [
 	{
@@ -60,12 +56,12 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const tokens = parseTokens.call(this, this.getNodeParameter('ids', itemIndex, ''), itemIndex);
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<DetokenizeResponse>).call(this, {
 		method: 'POST',
 		path: '/v1/detokenize',
 		body: { tokens, model: getModelId.call(this, itemIndex) },
 		itemIndex,
-	})) as IDataObject;
+	});
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	return [{ json: { text: response.text as string } }];
 }

@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getModelId, getRequiredText } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
+import type { TokenizeResponse } from '../../shared/transport/responses';
 
 /** Cohere tokenizes at most 65,536 characters per request. */
 export const MAX_TOKENIZE_CHARACTERS = 65536;
@@ -41,12 +37,12 @@ export async function execute(
 			},
 		);
 	}
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<TokenizeResponse>).call(this, {
 		method: 'POST',
 		path: '/v1/tokenize',
 		body: { text, model: getModelId.call(this, itemIndex) },
 		itemIndex,
-	})) as IDataObject;
+	});
 	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
 	const tokens = (response.tokens ?? []) as number[];
 	return [

@@ -13,6 +13,11 @@ import { pollUntil } from '../../helpers/poll';
 import { failedValidation } from './get.operation';
 import { getOptions } from '../../../shared/helpers/numbers';
 import { optionsDescription } from '../options.description';
+import type {
+	CreateDatasetResponse,
+	Dataset,
+	GetDatasetResponse,
+} from '../../../shared/transport/responses';
 
 const properties: INodeProperties[] = [
 	{
@@ -123,26 +128,26 @@ async function upload(
 	if (options.csvDelimiter) qs.csv_delimiter = options.csvDelimiter;
 	if (options.textSeparator) qs.text_separator = options.textSeparator;
 	const settings = getRequestSettings.call(this, itemIndex);
-	const created = (await cohereApiRequest.call(this, {
+	const created = await (cohereApiRequest<CreateDatasetResponse>).call(this, {
 		method: 'POST',
 		path: '/v1/datasets',
 		qs,
 		rawBody: multipartFile('data', file.filename, file.contentType, file.content),
 		itemIndex,
 		settings,
-	})) as IDataObject;
+	});
 	if (!options.waitForValidation) return created;
 	const dataset = await pollUntil.call(
 		this,
 		async () =>
 			(
-				(await cohereApiRequest.call(this, {
+				await (cohereApiRequest<GetDatasetResponse>).call(this, {
 					method: 'GET',
 					path: `/v1/datasets/${encodeURIComponent(String(created.id))}`,
 					itemIndex,
 					settings,
-				})) as IDataObject
-			).dataset as IDataObject,
+				})
+			).dataset as Dataset,
 		(state) => state.validation_status !== 'processing' && state.validation_status !== 'queued',
 		{
 			maxWaitSeconds: Number(options.maxWait ?? 600),

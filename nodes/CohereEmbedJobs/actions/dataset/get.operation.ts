@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { idLocator } from '../../../shared/descriptions';
 import { getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../../shared/transport';
+import type { Dataset, GetDatasetResponse } from '../../../shared/transport/responses';
 
 export const datasetIdProperty: INodeProperties = idLocator({
 	displayName: 'Dataset',
@@ -44,13 +45,13 @@ export async function getDataset(
 	this: IExecuteFunctions,
 	id: string,
 	itemIndex: number,
-): Promise<IDataObject> {
-	const response = (await cohereApiRequest.call(this, {
+): Promise<Dataset> {
+	const response = await (cohereApiRequest<GetDatasetResponse>).call(this, {
 		method: 'GET',
 		path: `/v1/datasets/${encodeURIComponent(id)}`,
 		itemIndex,
-	})) as IDataObject;
-	return response.dataset as IDataObject;
+	});
+	return response.dataset as Dataset;
 }
 
 export async function execute(

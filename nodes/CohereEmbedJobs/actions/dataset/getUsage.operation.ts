@@ -13,10 +13,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const usage = (await cohereApiRequest.call(this, {
+	const usage = await (cohereApiRequest<IDataObject>).call(this, {
 		method: 'GET',
 		path: '/v1/datasets/usage',
 		itemIndex,
-	})) as IDataObject;
+	});
 	return [{ json: usage }];
 }

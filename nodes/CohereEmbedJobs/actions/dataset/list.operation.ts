@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact } from '../../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../../shared/transport';
+import type { ListDatasetsResponse } from '../../../shared/transport/responses';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,14 +46,14 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<ListDatasetsResponse>).call(this, {
 		method: 'GET',
 		path: '/v1/datasets',
 		qs: compact({
 			datasetType: filters.datasetType,
 			validationStatus: filters.validationStatus,
-		}) as IDataObject,
+		}),
 		itemIndex,
-	})) as IDataObject;
-	return ((response.datasets ?? []) as IDataObject[]).map((dataset) => ({ json: dataset }));
+	});
+	return (response.datasets ?? []).map((dataset) => ({ json: dataset }));
 }

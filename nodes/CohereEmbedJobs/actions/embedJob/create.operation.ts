@@ -17,6 +17,7 @@ import { pollUntil } from '../../helpers/poll';
 import { datasetIdProperty, failedValidation, getDataset } from '../dataset/get.operation';
 import { getOptions } from '../../../shared/helpers/numbers';
 import { optionsDescription } from '../options.description';
+import type { CreateEmbedJobResponse, EmbedJob } from '../../../shared/transport/responses';
 
 const properties: INodeProperties[] = [
 	{ ...datasetIdProperty, description: 'The validated embed-input dataset to embed' },
@@ -77,11 +78,11 @@ export async function getJob(
 	id: string,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	return (await cohereApiRequest.call(this, {
+	return await (cohereApiRequest<EmbedJob>).call(this, {
 		method: 'GET',
 		path: `/v1/embed-jobs/${encodeURIComponent(id)}`,
 		itemIndex,
-	})) as IDataObject;
+	});
 }
 
 /**
@@ -95,7 +96,7 @@ async function downloadRows(
 ): Promise<IDataObject[]> {
 	const dataset = await getDataset.call(this, datasetId, itemIndex);
 	const rows: IDataObject[] = [];
-	for (const part of (dataset.dataset_parts ?? []) as IDataObject[]) {
+	for (const part of dataset.dataset_parts ?? []) {
 		if (typeof part.url !== 'string') continue;
 		const text = String(
 			await this.helpers.httpRequest({
@@ -157,7 +158,7 @@ export async function execute(
 	const datasetId = getPathSegment.call(this, 'datasetId', 'Dataset', itemIndex);
 	await checkDatasetReady.call(this, datasetId, itemIndex);
 	const types = this.getNodeParameter('embeddingTypes', itemIndex, ['float']) as string[];
-	const created = (await cohereApiRequest.call(this, {
+	const created = await (cohereApiRequest<CreateEmbedJobResponse>).call(this, {
 		method: 'POST',
 		path: '/v1/embed-jobs',
 		body: compact({
@@ -167,9 +168,9 @@ export async function execute(
 			embedding_types: types.length ? types : undefined,
 			truncate: this.getNodeParameter('truncate', itemIndex, 'END') as string,
 			name: (this.getNodeParameter('jobName', itemIndex, '') as string) || undefined,
-		}) as IDataObject,
+		}),
 		itemIndex,
-	})) as IDataObject;
+	});
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) return [{ json: created }];
 
 	const jobId = String(created.job_id);

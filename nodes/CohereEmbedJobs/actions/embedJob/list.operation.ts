@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { cohereApiRequest } from '../../../shared/transport';
+import type { ListEmbedJobsResponse } from '../../../shared/transport/responses';
 
 export const description: INodeProperties[] = [];
 
@@ -13,10 +9,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const response = (await cohereApiRequest.call(this, {
+	const response = await (cohereApiRequest<ListEmbedJobsResponse>).call(this, {
 		method: 'GET',
 		path: '/v1/embed-jobs',
 		itemIndex,
-	})) as IDataObject;
-	return ((response.embed_jobs ?? []) as IDataObject[]).map((job) => ({ json: job }));
+	});
+	return (response.embed_jobs ?? []).map((job) => ({ json: job }));
 }

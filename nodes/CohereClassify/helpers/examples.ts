@@ -3,10 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getJsonParameter } from '../../shared/helpers/parameters';
 
-export interface Example {
+export type Example = {
 	text: string;
 	label: string;
-}
+};
 
 /**
  * The labelled examples, from the list in the node or from an expression, checked the way Cohere checks

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	perItemOutput,
@@ -8,17 +13,26 @@ import {
 } from '../../shared/helpers/embeddingBatches';
 import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
-import type { Example } from './examples';
-import { readInput } from './inputs';
+import { getExamples } from '../helpers/examples';
+import { modelLocator } from '../../shared/descriptions';
+import { readInput } from '../helpers/inputs';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import { getBatching } from '../../shared/helpers/processItems';
+import type { ClassifyResponse } from '../../shared/transport/responses';
+
+export const description: INodeProperties[] = [
+	modelLocator('searchClassifyModels', 'embed-english-v3.0', {
+		name: 'classifyModel',
+		displayOptions: { show: { method: ['endpoint'] } },
+		hint: 'Cohere deprecated /v1/classify on 2025-09-15; the Embeddings method works with current models. Fine-tuned classifiers and private deployments may still serve it.',
+	}),
+];
 
 /** POST /v1/classify (legacy, for fine-tuned classifiers), with the inputs packed 96 per request. */
-export async function classifyByEndpoint(
-	this: IExecuteFunctions,
-	examples: Example[],
-): Promise<INodeExecutionData[]> {
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	// Checked once, before any request; the examples per label are left to Cohere (see getExamples).
+	const { examples } = getExamples.call(this, false);
 	const options = getOptions.call(this, 0, optionsDescription);
 	const input = perItemParameter.call(this, 'input');
 	const plan = await planEntries.call(this, async (itemIndex) => ({
@@ -36,18 +50,18 @@ export async function classifyByEndpoint(
 			concurrency: getBatching.call(this, 4).concurrency,
 		},
 		async (batch) => {
-			const response = (await cohereApiRequest.call(this, {
+			const response = await (cohereApiRequest<ClassifyResponse>).call(this, {
 				method: 'POST',
 				path: '/v1/classify',
 				body: compact({
 					inputs: batch.map((entry) => entry.text as string),
-					examples: examples as unknown as IDataObject[],
+					examples,
 					model: model || undefined,
 					truncate: options.truncate,
-				}) as IDataObject,
+				}),
 				itemIndex: batch[0].itemIndex,
 				settings: getRequestSettings.call(this, 0),
-			})) as IDataObject;
+			});
 			return {
 				embeddings: (response.classifications ?? []) as unknown[],
 				response,

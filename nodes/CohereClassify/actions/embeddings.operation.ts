@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
@@ -12,12 +17,19 @@ import {
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import type { RequestSettings } from '../../shared/transport';
 import { getRequestSettings } from '../../shared/transport';
-import { requestFloatEmbeddings } from '../../shared/helpers/floatEmbeddings';
-import type { Example } from './examples';
-import { classification } from './examples';
-import { readInput } from './inputs';
+import { requestFloatEmbeddings } from '../../shared/helpers/embedRequest';
+import type { Example } from '../helpers/examples';
+import { classification, getExamples } from '../helpers/examples';
+import { modelLocator } from '../../shared/descriptions';
+import { readInput } from '../helpers/inputs';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+
+export const description: INodeProperties[] = [
+	modelLocator('searchEmbedModels', 'embed-v4.0', {
+		displayOptions: { show: { method: ['embeddings'] } },
+	}),
+];
 
 /** How sharply cosine similarities turn into confidences (softmax of similarity / temperature). */
 const SOFTMAX_TEMPERATURE = 0.1;
@@ -118,11 +130,9 @@ function examplesError(this: IExecuteFunctions, error: unknown): NodeApiError | 
  * Classifies by embeddings: each label's centroid is the mean of its examples' normalized embeddings, and an
  * input gets the label whose centroid is nearest by cosine similarity, with softmaxed confidences.
  */
-export async function classifyByEmbeddings(
-	this: IExecuteFunctions,
-	examples: Example[],
-	labels: string[],
-): Promise<INodeExecutionData[]> {
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	// The examples are the same for every item: read and checked once, before any request.
+	const { examples, labels } = getExamples.call(this, true);
 	const input = perItemParameter.call(this, 'input');
 	const plan = await planEntries.call(this, async (itemIndex) => ({
 		itemIndex,

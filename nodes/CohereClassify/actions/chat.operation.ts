@@ -1,13 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { contentText } from '../../shared/helpers/chatContent';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { getBatching, processItems } from '../../shared/helpers/processItems';
 import { cohereApiRequest } from '../../shared/transport';
-import type { Example } from './examples';
-import { classification } from './examples';
-import { readInput } from './inputs';
+import type { Example } from '../helpers/examples';
+import { classification, getExamples } from '../helpers/examples';
+import { modelLocator } from '../../shared/descriptions';
+import { readInput } from '../helpers/inputs';
+import type { ChatResponse } from '../../shared/transport/responses';
+
+export const description: INodeProperties[] = [
+	modelLocator('searchChatModels', 'command-a-03-2025', {
+		name: 'chatModel',
+		displayOptions: { show: { method: ['chat'] } },
+	}),
+];
 
 /** The instructions: the allowed labels, and the examples as few-shot lines "- text => label". */
 export function classifierPrompt(examples: Example[], labels: string[]): string {
@@ -20,18 +34,16 @@ export function classifierPrompt(examples: Example[], labels: string[]): string 
 }
 
 /** A chat model picks one label, constrained by a JSON Schema whose label is an enum of the allowed labels. */
-export async function classifyByChat(
-	this: IExecuteFunctions,
-	examples: Example[],
-	labels: string[],
-): Promise<INodeExecutionData[]> {
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	// The examples are the same for every item: read and checked once, before any request.
+	const { examples, labels } = getExamples.call(this, true);
 	const input = perItemParameter.call(this, 'input');
 	const system = classifierPrompt(examples, labels);
 	return await processItems.call(
 		this,
 		async function (this: IExecuteFunctions, itemIndex: number) {
 			const text = readInput.call(this, input, itemIndex);
-			const response = (await cohereApiRequest.call(this, {
+			const response = await (cohereApiRequest<ChatResponse>).call(this, {
 				method: 'POST',
 				path: '/v2/chat',
 				body: {
@@ -51,8 +63,8 @@ export async function classifyByChat(
 					temperature: 0,
 				},
 				itemIndex,
-			})) as IDataObject;
-			const answer = contentText((response.message as IDataObject | undefined)?.content) ?? '';
+			});
+			const answer = contentText(response.message?.content) ?? '';
 			let label: unknown;
 			try {
 				label = (JSON.parse(answer) as IDataObject).label;

@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as chat from './actions/chat.operation';
+import { classifyProperties, methodProperty } from './actions/common.description';
+import * as embeddings from './actions/embeddings.operation';
+import * as endpoint from './actions/endpoint.operation';
+import { optionsDescription } from './actions/options.description';
+
+/** The node's panel, top to bottom, in the order a user fills it. */
+export const properties: INodeProperties[] = [
+	methodProperty,
+	...embeddings.description,
+	...chat.description,
+	...endpoint.description,
+	...classifyProperties,
+	optionsDescription,
+];
