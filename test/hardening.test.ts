@@ -349,11 +349,11 @@ const badBatching: Array<[string, IDataObject, RegExp]> = [
 	[
 		'Concurrent Requests NaN with a delay',
 		{ concurrency: Number.NaN, batchDelay: 10 },
-		/"Concurrent Requests" must be a whole number from 1 to 64, not NaN/,
+		/"Concurrent Requests" must be a whole number from 0 to 64, not NaN/,
 	],
 	['Concurrent Requests -1', { concurrency: -1 }, /"Concurrent Requests" must be .* not -1/],
 	['Concurrent Requests 2.5', { concurrency: 2.5 }, /"Concurrent Requests" must be .* not 2.5/],
-	['Concurrent Requests 0', { concurrency: 0 }, /"Concurrent Requests" must be .* not 0/],
+	['Concurrent Requests 65', { concurrency: 65 }, /"Concurrent Requests" must be .* not 65/],
 	[
 		'Delay Between Batches -5',
 		{ batchDelay: -5 },

@@ -209,20 +209,26 @@ describe('runNode', () => {
 });
 
 describe('getBatching', () => {
-	test('the default when the options are empty, and the options when set', () => {
-		expect(getBatching.call(context(1), 4)).toEqual({ concurrency: 4, delayBetweenBatchesMs: 0 });
-		expect(
-			getBatching.call(context(1, { options: { concurrency: 7, batchDelay: 250 } }), 4),
-		).toEqual({ concurrency: 7, delayBetweenBatchesMs: 250 });
+	test('Auto when the options are empty (the runner works on 32 items at once), the options when set', () => {
+		expect(getBatching.call(context(1))).toEqual({ concurrency: 32, delayBetweenBatchesMs: 0 });
+		expect(getBatching.call(context(1, { options: { concurrency: 0 } }))).toEqual({
+			concurrency: 32,
+			delayBetweenBatchesMs: 0,
+		});
+		expect(getBatching.call(context(1, { options: { concurrency: 7, batchDelay: 250 } }))).toEqual({
+			concurrency: 7,
+			delayBetweenBatchesMs: 250,
+		});
 	});
 
 	test.each([
-		[{ concurrency: 0 }, /Concurrent Requests/],
+		[{ concurrency: 65 }, /Concurrent Requests/],
+		[{ concurrency: -1 }, /Concurrent Requests/],
 		[{ concurrency: 2.5 }, /Concurrent Requests/],
 		[{ batchDelay: -1 }, /Delay Between Batches/],
 		[{ concurrency: 'many' }, /Concurrent Requests/],
 	])('refuses %p naming the option', (options, message) => {
-		expect(() => getBatching.call(context(1, { options }), 4)).toThrow(message);
+		expect(() => getBatching.call(context(1, { options }))).toThrow(message);
 	});
 });
 

@@ -56,7 +56,7 @@ export class CohereEmbeddings implements INodeType {
 		const client = new CohereEmbeddingsClient(embed, {
 			documentInputType: (options.documentInputType as string | undefined) ?? 'search_document',
 			queryInputType: (options.queryInputType as string | undefined) ?? 'search_query',
-			concurrency: getBatching.call(this, 4).concurrency,
+			concurrency: getBatching.call(this).concurrency,
 		});
 		const dimensions = (vectors: number[][]) => vectors[0]?.length ?? 0;
 		// What the vector store calls, recorded as runs of this node.

@@ -44,5 +44,5 @@ export const properties: INodeProperties[] = [
 		description:
 			'Whether to return only tokens, token strings and count (or the text) instead of the API response body',
 	},
-	optionsCollection([...batchingOptions(4), ...requestOptions]),
+	optionsCollection([...batchingOptions(), ...requestOptions]),
 ];

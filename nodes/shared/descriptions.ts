@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { AUTO_MAX_CONCURRENCY } from './transport/limiter';
+
 export type ModelSearchMethod =
 	| 'searchAllModels'
 	| 'searchChatModels'
@@ -105,23 +107,25 @@ export function optionsCollection(
 	};
 }
 
-/** How many items a node sends at once; the per-item runner keeps output order and pairing whatever the value. */
-export function concurrencyOption(defaultValue: number): INodeProperties {
-	return {
-		displayName: 'Concurrent Requests',
-		name: 'concurrency',
-		type: 'number',
-		default: defaultValue,
-		typeOptions: { minValue: 1, maxValue: 64 },
-		description:
-			'How many items are sent to Cohere at the same time. Trial keys allow few calls per minute: keep this low there and let retries absorb 429s.',
-	};
-}
+/**
+ * How many requests a node has in flight: 0 is Auto (the run's limiter adapts, see transport/limiter.ts), a
+ * number pins it. The per-item runner keeps output order and pairing whatever the value. A number field,
+ * not a list, so that the numbers saved in existing workflows stay valid.
+ */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrent Requests',
+	name: 'concurrency',
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0, maxValue: 64 },
+	hint: '0 is Auto: fast on production keys, and it slows down by itself on a rate limit',
+	description: `How many requests are sent to Cohere at the same time. 0 (Auto) starts with up to ${AUTO_MAX_CONCURRENCY}, halves at once when Cohere answers 429 (every request then waits as long as Cohere asks, without using up Max Retries), and grows back while answers come back fine. A number pins it; 1 sends one request at a time, in item order.`,
+};
 
 /** "Concurrent Requests" and "Delay Between Batches" for a node's "Options" collection. */
-export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
+export function batchingOptions(): INodeProperties[] {
 	return [
-		concurrencyOption(defaultConcurrency),
+		concurrencyOption,
 		{
 			displayName: 'Delay Between Batches (Milliseconds)',
 			name: 'batchDelay',
@@ -129,7 +133,7 @@ export function batchingOptions(defaultConcurrency: number): INodeProperties[] {
 			default: 0,
 			typeOptions: { minValue: 0, maxValue: 3_600_000 },
 			description:
-				'Send items in batches of "Concurrent Requests" with this pause between batches, for a steady pace under per-minute limits. 0 sends the next item as soon as a request ends.',
+				`Send items in batches of "Concurrent Requests" (${AUTO_MAX_CONCURRENCY} with Auto) with this pause between batches, for a steady pace under per-minute limits. 0 sends the next item as soon as a request ends.`,
 		},
 	];
 }

@@ -7,9 +7,6 @@ import {
 	optionsCollection,
 } from '../../shared/descriptions';
 
-/** Trial keys allow 20 chat calls a minute: two at a time, with retries absorbing the 429s, suits them. */
-export const DEFAULT_CONCURRENCY = 2;
-
 const onlyFor = (...apis: string[]) => ({ displayOptions: { show: { '/api': apis } } });
 
 export const optionsDescription: INodeProperties = optionsCollection([
@@ -139,6 +136,6 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		default: 0.75,
 		description: 'Nucleus sampling: only the most likely tokens whose probabilities add up to this',
 	},
-	...batchingOptions(DEFAULT_CONCURRENCY),
+	...batchingOptions(),
 	...requestOptions,
 ]);

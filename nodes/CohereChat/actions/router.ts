@@ -3,11 +3,10 @@ import * as chatV1 from './chatV1.operation';
 import * as chatV2 from './chatV2.operation';
 import * as generate from './generate.operation';
 import * as openai from './openAiCompatible.operation';
-import { DEFAULT_CONCURRENCY } from './options.description';
 
-/** One request per item, in the API form the node is set to, with the node's batching. */
+/** One request per item, in the API form the node is set to, with the node's concurrency. */
 export const router = createRouter({
 	selectBy: ['api'],
 	operations: { v2: chatV2, v1: chatV1, generate, openai },
-	concurrency: DEFAULT_CONCURRENCY,
+	concurrency: 'options',
 });

@@ -83,6 +83,6 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			}
 			return [{ json: classification(text, label, labels) }];
 		},
-		getBatching.call(this, 2),
+		getBatching.call(this),
 	);
 }

@@ -53,7 +53,7 @@ function readEmbedSettings(this: IExecuteFunctions): EmbedSettings {
 	return {
 		options: getOptions.call(this, 0, optionsDescription),
 		model: getModelId.call(this, 0),
-		concurrency: getBatching.call(this, 4).concurrency,
+		concurrency: getBatching.call(this).concurrency,
 		requestSettings: getRequestSettings.call(this, 0),
 	};
 }

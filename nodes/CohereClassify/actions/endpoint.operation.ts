@@ -47,7 +47,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			textBatchSize: 96,
 			imageBatchSize: 1,
 			maxImageBytes: 0,
-			concurrency: getBatching.call(this, 4).concurrency,
+			concurrency: getBatching.call(this).concurrency,
 		},
 		async (batch) => {
 			const response = await (cohereApiRequest<ClassifyResponse>).call(this, {

@@ -10,7 +10,7 @@ import {
 /** The node's "Options" collection; its number fields' ranges are enforced at run time by `getOptions`. */
 export const optionsDescription: INodeProperties = optionsCollection([
 	{
-		...concurrencyOption(4),
+		...concurrencyOption,
 		description:
 			'How many requests are sent at the same time (texts go 96 per request for the embeddings and endpoint methods)',
 	},

@@ -135,7 +135,7 @@ export function batchSettings(this: IExecuteFunctions): BatchSettings {
 		// Embed v3 models take one image per call; newer ones up to 20 MB of images.
 		imageBatchSize: isV3(getModel.call(this)) ? 1 : EMBED_LIMITS.texts,
 		maxImageBytes: EMBED_LIMITS.requestImageBytes,
-		concurrency: getBatching.call(this, 4).concurrency,
+		concurrency: getBatching.call(this).concurrency,
 	};
 }
 

@@ -34,7 +34,7 @@ export function batchSettings(this: IExecuteFunctions): BatchSettings {
 		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
 		imageBatchSize: 1,
 		maxImageBytes: 0,
-		concurrency: getBatching.call(this, 4).concurrency,
+		concurrency: getBatching.call(this).concurrency,
 	};
 }
 

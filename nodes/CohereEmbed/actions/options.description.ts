@@ -19,7 +19,7 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		description: 'Texts per request (Cohere takes at most 96)',
 	},
 	{
-		...concurrencyOption(4),
+		...concurrencyOption,
 		description: 'How many requests of up to 96 texts are sent at the same time',
 	},
 	{

@@ -44,7 +44,7 @@ const optionsProperty: INodeProperties = optionsCollection([
 		description:
 			'Whether a 4xx or 5xx answer (after retries) comes out as an item with its status instead of failing the node',
 	},
-	...batchingOptions(1),
+	...batchingOptions(),
 	...requestOptions,
 ]);
 

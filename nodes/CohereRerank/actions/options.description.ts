@@ -10,7 +10,7 @@ import {
 /** The node's "Options" collection; its number fields' ranges are enforced at run time by `getOptions`. */
 export const optionsDescription: INodeProperties = optionsCollection([
 	{
-		...concurrencyOption(2),
+		...concurrencyOption,
 		description: 'With more than 1,000 documents: how many requests of 1,000 run at the same time',
 	},
 	{

@@ -6,5 +6,5 @@ import * as items from './items.operation';
 export const router = createRouter({
 	selectBy: ['source'],
 	operations: { items, field },
-	concurrency: { concurrency: 2 },
+	concurrency: 'options',
 });

@@ -35,7 +35,7 @@ export async function rankDocuments(
 	);
 	const responses: IDataObject[] = new Array(offsets.length);
 	const ranking: RankedDocument[] = [];
-	await runPool(offsets.length, getBatching.call(this, 2).concurrency, async (chunk) => {
+	await runPool(offsets.length, getBatching.call(this).concurrency, async (chunk) => {
 		const indices = offsets[chunk];
 		const body = compact({
 			model,

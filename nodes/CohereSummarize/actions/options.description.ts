@@ -21,6 +21,6 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		typeOptions: { minValue: 0, maxValue: 5, numberPrecision: 2 },
 		default: 0.3,
 	},
-	...batchingOptions(2),
+	...batchingOptions(),
 	...requestOptions,
 ]);

@@ -5,5 +5,5 @@ import * as endpoint from './endpoint.operation';
 export const router = createRouter({
 	selectBy: ['method'],
 	operations: { chat, endpoint },
-	concurrency: 2,
+	concurrency: 'options',
 });

@@ -5,5 +5,5 @@ import * as tokenize from './tokenize.operation';
 export const router = createRouter({
 	selectBy: ['operation'],
 	operations: { tokenize, detokenize },
-	concurrency: 4,
+	concurrency: 'options',
 });

@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { batchingOptions } from '../descriptions';
+import { AUTO_MAX_CONCURRENCY, runLimiter } from '../transport/limiter';
 import { checkNumberFields } from './numbers';
 import { runPool } from './pool';
 
@@ -150,19 +151,24 @@ export async function runNode(
 	];
 }
 
-/** Reads the batching options (the same for every item: they shape how all items are sent). */
+/**
+ * Reads the batching options (the same for every item: they shape how all items are sent) and makes the
+ * run's request limiter, which the transport sends every request of this run through. With Auto (0, the
+ * default) the runner works on up to AUTO_MAX_CONCURRENCY items at once and the limiter decides how many
+ * requests go out; a fixed number is both.
+ */
 export function getBatching(
 	this: IExecuteFunctions | ISupplyDataFunctions,
-	defaultConcurrency: number,
 ): Required<ProcessItemsOptions> {
 	const options = checkNumberFields.call(
 		this,
-		batchingOptions(defaultConcurrency),
+		batchingOptions(),
 		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
 		0,
 	);
+	const limiter = runLimiter.call(this, options.concurrency as number | undefined);
 	return {
-		concurrency: (options.concurrency as number | undefined) ?? defaultConcurrency,
+		concurrency: limiter.adaptive ? AUTO_MAX_CONCURRENCY : limiter.currentLimit,
 		delayBetweenBatchesMs: (options.batchDelay as number | undefined) ?? 0,
 	};
 }

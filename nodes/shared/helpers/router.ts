@@ -26,10 +26,10 @@ export interface RouterOptions {
 	/** The operation (a node with one), or the operations by the selecting parameters' values. */
 	operations: OperationModule | OperationTree;
 	/**
-	 * Per-item operations: the default of the node's "Concurrent Requests" option (read with "Delay Between
-	 * Batches" from its Options), or fixed runner options for a node without them.
+	 * Per-item operations: `'options'` for a node with "Concurrent Requests" and "Delay Between Batches" in
+	 * its Options (Auto by default), or fixed runner options for a node without them (one at a time).
 	 */
-	concurrency?: number | ProcessItemsOptions;
+	concurrency?: 'options' | ProcessItemsOptions;
 }
 
 function isOperation(node: OperationModule | OperationTree): node is OperationModule {
@@ -57,8 +57,8 @@ export function createRouter(options: RouterOptions) {
 			throw new NodeOperationError(this.getNode(), 'No operation is selected');
 		if (selected.executeAll) return [await selected.executeAll.call(this)];
 		const batching =
-			typeof options.concurrency === 'number'
-				? getBatching.call(this, options.concurrency)
+			options.concurrency === 'options'
+				? getBatching.call(this)
 				: (options.concurrency ?? {});
 		return [await processItems.call(this, selected.execute!, batching)];
 	};

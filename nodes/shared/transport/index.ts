@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiErrorFromNetwork, apiErrorFromResponse } from './errors';
+import { limiterOf } from './limiter';
 import { redactSecret } from './redact';
 import { checkNumberFields } from '../helpers/numbers';
 import type { RequestSettings } from './settings';
@@ -236,6 +237,15 @@ export function retryDelayMs(
 	return Math.min(Math.round(delay), MAX_BACKOFF_MS);
 }
 
+/**
+ * How long a 429 pauses the whole run: exactly what the server asked for (every request waits on the same
+ * pause, so there is no lockstep to break), else the exponential backoff of this request's 429s so far.
+ */
+export function retryPauseMs(times: number, headers: IDataObject, random = Math.random): number {
+	const requested = serverRequestedDelayMs(headers);
+	return Math.min(requested ?? backoffDelayMs(times, random), MAX_BACKOFF_MS);
+}
+
 function cancelSignal(this: CohereContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 }
@@ -341,15 +351,33 @@ export async function cohereRequest<T = IDataObject>(
 		...(request.stream ? { encoding: 'stream' as const } : {}),
 	};
 	let redirects = 0;
+	// The run's shared limiter (none for a dropdown): how many requests are in flight, and the pause a 429
+	// puts on all of them.
+	const limiter = limiterOf.call(this);
+	let rateLimitedTimes = 0;
+	let rateLimitedWaitMs = 0;
+	// A 429 is absorbed when some request of the run got through since this one was sent or last limited.
+	let successesAtLast429 = limiter?.successes ?? 0;
 
 	for (let attempt = 0; ; attempt++) {
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
+		const slot = await limiter?.acquire(node, cancelSignal.call(this), rateLimitedTimes > 0);
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				...options,
 				headers: { ...options.headers },
 			})) as typeof response;
+			if (slot) {
+				const status = response.statusCode;
+				if (status === 429) {
+					const pauseMs = retryPauseMs(rateLimitedTimes, response.headers ?? {});
+					limiter!.release(slot, 'rateLimited', pauseMs);
+					rateLimitedWaitMs += pauseMs;
+				} else if (status === 503) limiter!.release(slot, 'overloaded');
+				else limiter!.release(slot, status >= 200 && status < 300 ? 'success' : 'failed');
+			}
 		} catch (error) {
+			if (slot) limiter!.release(slot, 'failed');
 			const cause =
 				(error as { cause?: { code?: string; message?: string } }).cause ??
 				(error as { code?: string; message?: string });
@@ -442,7 +470,21 @@ export async function cohereRequest<T = IDataObject>(
 		}
 
 		if (status >= 200 && status < 300) return { status, headers, body: body as T };
-		if (isRetryableStatus(status) && attempt < maxRetries) {
+		if (status === 429 && limiter) {
+			rateLimitedTimes++;
+			// Auto absorbs rate limits: while other requests of the run get through, a 429 is the pace, not a
+			// failure, and does not use up Max Retries (up to the request's Timeout of waiting in all). 429s
+			// with nothing getting through (a key out of quota) count as failed attempts.
+			const progressing = limiter.successes > successesAtLast429;
+			successesAtLast429 = limiter.successes;
+			const absorbed =
+				limiter.adaptive && progressing && rateLimitedWaitMs <= timeoutSeconds * 1000;
+			if (absorbed || attempt < maxRetries) {
+				if (absorbed) attempt--;
+				// The limiter's pause holds this request (and every other) until the time Cohere named.
+				continue;
+			}
+		} else if (isRetryableStatus(status) && attempt < maxRetries) {
 			await waitUnlessCancelled.call(this, retryDelayMs(attempt, headers), node);
 			continue;
 		}

@@ -1,0 +1,146 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+/**
+ * "Concurrent Requests: 0 (Auto)": how many requests one node run keeps in flight at most. A production key
+ * takes this many easily (500 chat calls a minute); a trial key answers the first burst with 429s, and the
+ * limiter then halves at once and pauses every request until the time Cohere names.
+ */
+export const AUTO_MAX_CONCURRENCY = 32;
+/** Waits are cut in steps this long, so that a cancelled execution stops waiting at once. */
+const WAIT_STEP_MS = 250;
+
+export interface LimiterStats {
+	/** Requests that came back rate-limited (429) and were held back. */
+	rateLimited: number;
+	/** The most requests in flight at once. */
+	peakInFlight: number;
+	/** The lowest limit the run came down to. */
+	lowestLimit: number;
+}
+
+/** One request's place in the limiter: taken before it is sent, given back with its outcome. */
+export interface LimiterSlot {
+	startedAt: number;
+}
+
+/**
+ * The requests of one node run (all its items share it). Two things are shared: how many requests may be
+ * in flight, and a pause: when one request is told to wait (429 with Retry-After), every request waits, so
+ * that a rate limit slows the whole run once instead of each request finding it on its own.
+ *
+ * Auto adapts the number in flight the way TCP does: it grows by about one per round of answers that come
+ * back fine and halves at once on a 429 or a 503 (once per round: the answers to requests sent before the
+ * cut do not cut it again). A fixed number never changes; it shares the pause all the same.
+ *
+ * One limiter per node run today (see limiterFor in index.ts); a limiter per credential, shared by the
+ * nodes of a workflow on the same key, would keep these in a map by credential instead.
+ */
+export class RequestLimiter {
+	private limit: number;
+	private inFlight = 0;
+	private pauseUntil = 0;
+	private lastCutAt = 0;
+	private waiters: Array<() => void> = [];
+	/** Answers that came back fine (2xx) in this run: a 429 between them is pacing, not a failure. */
+	successes = 0;
+	readonly stats: LimiterStats;
+
+	constructor(
+		/** Auto, or a fixed number of requests in flight. */
+		readonly adaptive: boolean,
+		private readonly max: number,
+		private readonly now: () => number = Date.now,
+	) {
+		this.limit = max;
+		this.stats = { rateLimited: 0, peakInFlight: 0, lowestLimit: max };
+	}
+
+	/** The number of requests allowed in flight now. */
+	get currentLimit(): number {
+		return Math.max(1, Math.floor(this.limit));
+	}
+
+	/**
+	 * Waits for the pause to end and a free place, then takes it. A request that is retried after a 429
+	 * goes before those not yet sent: it has waited longest.
+	 */
+	async acquire(
+		node: INode,
+		signal: AbortSignal | undefined,
+		retry = false,
+	): Promise<LimiterSlot> {
+		for (;;) {
+			if (signal?.aborted)
+				throw new NodeOperationError(node, 'The execution was cancelled while waiting to send');
+			const wait = this.pauseUntil - this.now();
+			if (wait > 0) {
+				await sleep(Math.min(wait, WAIT_STEP_MS));
+				continue;
+			}
+			if (this.inFlight < this.currentLimit) {
+				this.inFlight++;
+				this.stats.peakInFlight = Math.max(this.stats.peakInFlight, this.inFlight);
+				return { startedAt: this.now() };
+			}
+			await new Promise<void>((resolve) =>
+				retry ? this.waiters.unshift(resolve) : this.waiters.push(resolve),
+			);
+		}
+	}
+
+	/**
+	 * Gives the place back. `success`: a 2xx. `failed`: any other answer, or none. `rateLimited`: a 429;
+	 * everything pauses for `pauseMs`. `overloaded`: a 503; Auto sends fewer at once.
+	 */
+	release(
+		slot: LimiterSlot,
+		outcome: 'success' | 'failed' | 'rateLimited' | 'overloaded',
+		pauseMs = 0,
+	): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		if (outcome === 'success') {
+			this.successes++;
+			if (this.adaptive) this.limit = Math.min(this.max, this.limit + 1 / this.currentLimit);
+		} else if (outcome !== 'failed') {
+			if (outcome === 'rateLimited') {
+				this.stats.rateLimited++;
+				this.pauseUntil = Math.max(this.pauseUntil, this.now() + pauseMs);
+			}
+			// Only answers to requests sent after the last cut may cut again: one burst of 429s is one signal.
+			if (this.adaptive && slot.startedAt >= this.lastCutAt) {
+				this.limit = Math.max(1, this.currentLimit / 2);
+				this.lastCutAt = this.now();
+				this.stats.lowestLimit = Math.min(this.stats.lowestLimit, this.currentLimit);
+			}
+		}
+		// Every waiter looks again; the ones that find no place wait again.
+		const waiters = this.waiters;
+		this.waiters = [];
+		for (const wake of waiters) wake();
+	}
+}
+
+/** The concurrency a node run asked for: Auto (0 or unset) or a fixed number. */
+export function createLimiter(concurrency: number | undefined): RequestLimiter {
+	const fixed = typeof concurrency === 'number' && concurrency > 0 ? concurrency : undefined;
+	return new RequestLimiter(fixed === undefined, fixed ?? AUTO_MAX_CONCURRENCY);
+}
+
+/** The limiter of each node run, by its execute (or supply data) context. */
+const limiters = new WeakMap<object, RequestLimiter>();
+
+/** The node run's limiter, made on first use with the run's "Concurrent Requests". */
+export function runLimiter(this: object, concurrency: number | undefined): RequestLimiter {
+	let limiter = limiters.get(this);
+	if (!limiter) {
+		limiter = createLimiter(concurrency);
+		limiters.set(this, limiter);
+	}
+	return limiter;
+}
+
+/** The limiter the transport sends through, if the run has one (a dropdown or a credential test has none). */
+export function limiterOf(this: object): RequestLimiter | undefined {
+	return limiters.get(this);
+}
