@@ -132,8 +132,7 @@ export function batchingOptions(): INodeProperties[] {
 			type: 'number',
 			default: 0,
 			typeOptions: { minValue: 0, maxValue: 3_600_000 },
-			description:
-				`Send items in batches of "Concurrent Requests" (${AUTO_MAX_CONCURRENCY} with Auto) with this pause between batches, for a steady pace under per-minute limits. 0 sends the next item as soon as a request ends.`,
+			description: `Send items in batches of "Concurrent Requests" (${AUTO_MAX_CONCURRENCY} with Auto) with this pause between batches, for a steady pace under per-minute limits. 0 sends the next item as soon as a request ends.`,
 		},
 	];
 }

@@ -1,19 +1,27 @@
 /* The emulator in a child process, for benchmarks: on a real deployment Cohere's work happens elsewhere,
  * so the emulator's JSON and hashing must not share the event loop of the n8n engine being measured. */
 import { spawn } from 'node:child_process';
+
+import type { RateLimit } from '../emulator/server';
 import path from 'node:path';
 
 export interface RemoteEmulator {
 	url: string;
-	configure(config: { latencyMs?: number }): Promise<void>;
+	configure(config: { latencyMs?: number; rateLimit?: RateLimit }): Promise<void>;
 	reset(): Promise<void>;
-	stats(): Promise<{
-		requests: number;
-		maxInFlight: number;
-		firstRequestAt?: number;
-		lastAnswerAt?: number;
-	}>;
+	stats(): Promise<EmulatorStats>;
 	stop(): void;
+}
+
+export interface EmulatorStats {
+	requests: number;
+	maxInFlight: number;
+	/** TCP connections the client opened. */
+	connections: number;
+	/** 429s the rate limit sent. */
+	rateLimited: number;
+	firstRequestAt?: number;
+	lastAnswerAt?: number;
 }
 
 export async function startRemoteEmulator(): Promise<RemoteEmulator> {
@@ -39,12 +47,7 @@ export async function startRemoteEmulator(): Promise<RemoteEmulator> {
 	const call = async (name: string, body?: unknown) =>
 		(await (
 			await fetch(`${url}/__emulator/${name}`, { method: 'POST', body: JSON.stringify(body ?? {}) })
-		).json()) as {
-			requests: number;
-			maxInFlight: number;
-			firstRequestAt?: number;
-			lastAnswerAt?: number;
-		};
+		).json()) as EmulatorStats;
 	return {
 		url,
 		configure: async (config) => void (await call('config', config)),

@@ -65,6 +65,9 @@ export class CohereEmulator {
 	/** Requests being answered right now, and the most seen at once since the last reset. */
 	inFlight = 0;
 	maxInFlight = 0;
+	/** TCP connections opened and 429s sent by the rate limit, since the last reset. */
+	connections = 0;
+	rateLimited = 0;
 	/** Downloads of output parts, with the Authorization header they carried (there should be none). */
 	readonly fileRequests: Array<{ path: string; authorization?: string }> = [];
 	private faults: ActiveFault[] = [];
@@ -77,6 +80,7 @@ export class CohereEmulator {
 	async start(port = 0): Promise<string> {
 		this.server = createServer((req, res) => void this.handle(req, res));
 		this.server.on('connection', (socket) => {
+			this.connections++;
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
@@ -101,6 +105,8 @@ export class CohereEmulator {
 		this.faults = [];
 		this.rateLimit = undefined;
 		this.rateWindow = [];
+		this.connections = 0;
+		this.rateLimited = 0;
 		this.latencyMs = 0;
 		this.modelsPageCap = undefined;
 		this.maxInFlight = this.inFlight;
@@ -224,6 +230,7 @@ export class CohereEmulator {
 			const now = Date.now();
 			this.rateWindow = this.rateWindow.filter((t) => now - t < this.rateLimit!.windowMs);
 			if (this.rateWindow.length >= this.rateLimit.limit) {
+				this.rateLimited++;
 				const headers: Record<string, string> = {};
 				if (this.rateLimit.retryAfterSeconds !== undefined)
 					headers['retry-after'] = String(this.rateLimit.retryAfterSeconds);
@@ -306,13 +313,17 @@ export class CohereEmulator {
 
 	/**
 	 * Control for an emulator in another process (benchmarks run it apart so that its work does not share
-	 * the event loop of the nodes being measured): stats, reset, latency. Not recorded, no key needed.
+	 * the event loop of the nodes being measured): stats, reset, latency, rate limit. Not recorded, no key needed.
 	 */
 	private admin(path: string, rawBody: string, res: ServerResponse): void {
 		if (path === '/__emulator/reset') this.reset();
 		if (path === '/__emulator/config') {
-			const config = JSON.parse(rawBody || '{}') as { latencyMs?: number };
+			const config = JSON.parse(rawBody || '{}') as { latencyMs?: number; rateLimit?: RateLimit };
 			if (config.latencyMs !== undefined) this.latencyMs = config.latencyMs;
+			if (config.rateLimit !== undefined) {
+				this.rateLimit = config.rateLimit;
+				this.rateWindow = [];
+			}
 		}
 		res.writeHead(200, { 'content-type': 'application/json' });
 		res.end(
@@ -320,6 +331,8 @@ export class CohereEmulator {
 				requests: this.requests.length,
 				maxInFlight: this.maxInFlight,
 				latencyMs: this.latencyMs,
+				connections: this.connections,
+				rateLimited: this.rateLimited,
 				// From the first request's arrival to the last answer: the time the API was busy for the client.
 				firstRequestAt: this.requests[0]?.receivedAt,
 				lastAnswerAt: this.lastAnswerAt,

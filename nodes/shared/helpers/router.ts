@@ -57,9 +57,7 @@ export function createRouter(options: RouterOptions) {
 			throw new NodeOperationError(this.getNode(), 'No operation is selected');
 		if (selected.executeAll) return [await selected.executeAll.call(this)];
 		const batching =
-			options.concurrency === 'options'
-				? getBatching.call(this)
-				: (options.concurrency ?? {});
+			options.concurrency === 'options' ? getBatching.call(this) : (options.concurrency ?? {});
 		return [await processItems.call(this, selected.execute!, batching)];
 	};
 }

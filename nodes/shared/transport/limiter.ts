@@ -21,7 +21,8 @@ export interface LimiterStats {
 
 /** One request's place in the limiter: taken before it is sent, given back with its outcome. */
 export interface LimiterSlot {
-	startedAt: number;
+	/** The order in which requests were sent, 1, 2, 3... */
+	sequence: number;
 }
 
 /**
@@ -31,7 +32,7 @@ export interface LimiterSlot {
  *
  * Auto adapts the number in flight the way TCP does: it grows by about one per round of answers that come
  * back fine and halves at once on a 429 or a 503 (once per round: the answers to requests sent before the
- * cut do not cut it again). A fixed number never changes; it shares the pause all the same.
+ * cut neither cut it again nor grow it). A fixed number never changes; it shares the pause all the same.
  *
  * One limiter per node run today (see limiterFor in index.ts); a limiter per credential, shared by the
  * nodes of a workflow on the same key, would keep these in a map by credential instead.
@@ -40,7 +41,10 @@ export class RequestLimiter {
 	private limit: number;
 	private inFlight = 0;
 	private pauseUntil = 0;
-	private lastCutAt = 0;
+	private pauseWatched = false;
+	private sent = 0;
+	/** The last request sent when Auto last cut: only answers to later requests may cut again or grow it. */
+	private sentAtLastCut = 0;
 	private waiters: Array<() => void> = [];
 	/** Answers that came back fine (2xx) in this run: a 429 between them is pacing, not a failure. */
 	successes = 0;
@@ -65,28 +69,48 @@ export class RequestLimiter {
 	 * Waits for the pause to end and a free place, then takes it. A request that is retried after a 429
 	 * goes before those not yet sent: it has waited longest.
 	 */
-	async acquire(
-		node: INode,
-		signal: AbortSignal | undefined,
-		retry = false,
-	): Promise<LimiterSlot> {
+	async acquire(node: INode, signal: AbortSignal | undefined, retry = false): Promise<LimiterSlot> {
 		for (;;) {
 			if (signal?.aborted)
 				throw new NodeOperationError(node, 'The execution was cancelled while waiting to send');
-			const wait = this.pauseUntil - this.now();
-			if (wait > 0) {
-				await sleep(Math.min(wait, WAIT_STEP_MS));
+			if (this.pauseUntil > this.now() && !this.pauseWatched) {
+				// One request watches the clock for all; the others wait in line and are woken in order.
+				this.pauseWatched = true;
+				try {
+					for (
+						let wait = this.pauseUntil - this.now();
+						wait > 0;
+						wait = this.pauseUntil - this.now()
+					) {
+						if (signal?.aborted)
+							throw new NodeOperationError(
+								node,
+								'The execution was cancelled while waiting to send',
+							);
+						await sleep(Math.min(wait, WAIT_STEP_MS));
+					}
+				} finally {
+					this.pauseWatched = false;
+					this.wakeAll();
+				}
 				continue;
 			}
-			if (this.inFlight < this.currentLimit) {
+			if (this.pauseUntil <= this.now() && this.inFlight < this.currentLimit) {
 				this.inFlight++;
 				this.stats.peakInFlight = Math.max(this.stats.peakInFlight, this.inFlight);
-				return { startedAt: this.now() };
+				return { sequence: ++this.sent };
 			}
 			await new Promise<void>((resolve) =>
 				retry ? this.waiters.unshift(resolve) : this.waiters.push(resolve),
 			);
 		}
+	}
+
+	/** Every waiter looks again, in line; the ones that find no place wait again. */
+	private wakeAll(): void {
+		const waiters = this.waiters;
+		this.waiters = [];
+		for (const wake of waiters) wake();
 	}
 
 	/**
@@ -101,23 +125,22 @@ export class RequestLimiter {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (outcome === 'success') {
 			this.successes++;
-			if (this.adaptive) this.limit = Math.min(this.max, this.limit + 1 / this.currentLimit);
+			// Answers to requests sent before the last cut tell nothing about the new number.
+			if (this.adaptive && slot.sequence > this.sentAtLastCut)
+				this.limit = Math.min(this.max, this.limit + 1 / this.currentLimit);
 		} else if (outcome !== 'failed') {
 			if (outcome === 'rateLimited') {
 				this.stats.rateLimited++;
 				this.pauseUntil = Math.max(this.pauseUntil, this.now() + pauseMs);
 			}
 			// Only answers to requests sent after the last cut may cut again: one burst of 429s is one signal.
-			if (this.adaptive && slot.startedAt >= this.lastCutAt) {
+			if (this.adaptive && slot.sequence > this.sentAtLastCut) {
 				this.limit = Math.max(1, this.currentLimit / 2);
-				this.lastCutAt = this.now();
+				this.sentAtLastCut = this.sent;
 				this.stats.lowestLimit = Math.min(this.stats.lowestLimit, this.currentLimit);
 			}
 		}
-		// Every waiter looks again; the ones that find no place wait again.
-		const waiters = this.waiters;
-		this.waiters = [];
-		for (const wake of waiters) wake();
+		this.wakeAll();
 	}
 }
 

@@ -1,0 +1,262 @@
+/*
+ * The request limiter behind "Concurrent Requests: Auto": first its rules on their own (a fake clock, no
+ * server), then through n8n's engine against the emulator: the lanes of one run share one pause on a 429,
+ * Auto halves and grows back, rate limits under Auto fail no item, order and pairing are kept.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	AUTO_MAX_CONCURRENCY,
+	createLimiter,
+	RequestLimiter,
+} from '../nodes/shared/transport/limiter';
+import { runNode } from './harness';
+import { useEmulator } from './setup';
+
+const node = {
+	id: 'n1',
+	name: 'Cohere Test',
+	type: 'n8n-nodes-cohere.cohereTest',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};
+
+describe('RequestLimiter rules', () => {
+	test('Auto starts at its cap; a fixed number is that number and never changes', () => {
+		expect(createLimiter(undefined)).toMatchObject({ adaptive: true, currentLimit: 32 });
+		expect(createLimiter(0)).toMatchObject({ adaptive: true, currentLimit: AUTO_MAX_CONCURRENCY });
+		const fixed = createLimiter(3);
+		expect(fixed).toMatchObject({ adaptive: false, currentLimit: 3 });
+		fixed.release({ sequence: 1 }, 'rateLimited', 0);
+		fixed.release({ sequence: 2 }, 'success');
+		expect(fixed.currentLimit).toBe(3);
+	});
+
+	test('one burst of 429s halves once; a later one halves again; never below 1', async () => {
+		const limiter = new RequestLimiter(true, 32);
+		const acquire = async () => await limiter.acquire(node, undefined);
+		// Eight requests sent together all come back 429: one signal.
+		const burst = await Promise.all(Array.from({ length: 8 }, acquire));
+		for (const slot of burst) limiter.release(slot, 'rateLimited', 0);
+		expect(limiter.currentLimit).toBe(16);
+		limiter.release(await acquire(), 'rateLimited', 0);
+		expect(limiter.currentLimit).toBe(8);
+		for (let i = 0; i < 10; i++) limiter.release(await acquire(), 'overloaded');
+		expect(limiter.currentLimit).toBe(1);
+		expect(limiter.stats).toMatchObject({ rateLimited: 9, lowestLimit: 1 });
+	});
+
+	test('grows by about one per round of good answers sent after the cut, up to the cap', async () => {
+		const limiter = new RequestLimiter(true, 32);
+		const acquire = async () => await limiter.acquire(node, undefined);
+		const before = await Promise.all(Array.from({ length: 4 }, acquire));
+		limiter.release(await acquire(), 'rateLimited', 0);
+		expect(limiter.currentLimit).toBe(16);
+		// Answers to requests sent before the cut do not grow it.
+		for (const slot of before) limiter.release(slot, 'success');
+		expect(limiter.currentLimit).toBe(16);
+		for (let i = 0; i < 16; i++) limiter.release(await acquire(), 'success');
+		expect(limiter.currentLimit).toBe(17);
+		for (let i = 0; i < 2000; i++) limiter.release(await acquire(), 'success');
+		expect(limiter.currentLimit).toBe(32);
+	});
+
+	test('a 429 pauses every acquire until the time named; a retried request goes first', async () => {
+		const limiter = new RequestLimiter(false, 1);
+		const first = await limiter.acquire(node, undefined);
+		const order: string[] = [];
+		const fresh = limiter.acquire(node, undefined).then(() => order.push('fresh'));
+		const retried = limiter.acquire(node, undefined, true).then(() => order.push('retried'));
+		const pausedAt = Date.now();
+		limiter.release(first, 'rateLimited', 300);
+		await retried;
+		expect(Date.now() - pausedAt).toBeGreaterThanOrEqual(290);
+		expect(order).toEqual(['retried']);
+		limiter.release({ sequence: 3 }, 'success');
+		await fresh;
+		expect(order).toEqual(['retried', 'fresh']);
+	});
+
+	test('a cancelled execution stops waiting for the pause', async () => {
+		const limiter = new RequestLimiter(true, 4);
+		limiter.release({ sequence: 1 }, 'rateLimited', 60_000);
+		const abort = new AbortController();
+		const waiting = limiter.acquire(node, abort.signal);
+		abort.abort();
+		await expect(waiting).rejects.toThrow('cancelled');
+	});
+});
+
+const ctx = useEmulator();
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+function chat(
+	options: IDataObject,
+	items: INodeExecutionData[],
+	{ continueOnFail = false, prompt = '={{ $json.q }}' } = {},
+) {
+	return runNode({
+		type: 'cohereChat',
+		parameters: { api: 'v2', model: byId('command-a-03-2025'), prompt, options },
+		credentials: ctx.credentials(),
+		items,
+		continueOnFail,
+	});
+}
+const questions = (count: number) =>
+	Array.from({ length: count }, (_, i) => ({ json: { q: `question ${i}` } }));
+const answersInOrder = (run: { items: INodeExecutionData[] }, items: INodeExecutionData[]) =>
+	expect(run.items.map((item) => [item.json.text, item.pairedItem])).toEqual(
+		items.map((item, index) => [`Answer to: ${String(item.json.q)}`, { item: index }]),
+	);
+
+/** The emulator's requests in flight, sampled every few ms while a run goes on. */
+function sampleInFlight() {
+	const samples: Array<{ at: number; inFlight: number }> = [];
+	const timer = setInterval(
+		() => samples.push({ at: Date.now(), inFlight: ctx.emulator.inFlight }),
+		3,
+	);
+	return {
+		stop: () => clearInterval(timer),
+		peak: (from: number, to = Infinity) =>
+			Math.max(0, ...samples.filter((s) => s.at >= from && s.at < to).map((s) => s.inFlight)),
+	};
+}
+
+describe('Concurrent Requests: Auto, in the engine', () => {
+	test('by default up to 32 requests in flight at once, output in input order and paired', async () => {
+		ctx.emulator.latencyMs = 60;
+		const items = questions(80);
+		const run = await chat({}, items);
+		expect(run.error).toBeUndefined();
+		expect(ctx.emulator.maxInFlight).toBe(32);
+		answersInOrder(run, items);
+	});
+
+	test('one 429 pauses every lane for the time Cohere names, then Auto sends half as many and grows back', async () => {
+		ctx.emulator.latencyMs = 40;
+		ctx.emulator.addFault({
+			path: '/v2/chat',
+			after: 40,
+			status: 429,
+			headers: { 'retry-after-ms': '300' },
+		});
+		const items = questions(160);
+		const inFlight = sampleInFlight();
+		const run = await chat({}, items);
+		inFlight.stop();
+		expect(run.error).toBeUndefined();
+		answersInOrder(run, items);
+		const requests = ctx.emulator.requestsTo('/v2/chat');
+		expect(requests).toHaveLength(161);
+		// The 41st request was answered 429 after the 40 ms latency: from then on, 300 ms of pause for all.
+		// (Requests that took their place just before can reach the wire a few ms later.)
+		const pausedAt = requests[40].receivedAt + 40;
+		const sentDuringPause = requests.filter(
+			(r) => r.receivedAt > pausedAt + 60 && r.receivedAt < pausedAt + 290,
+		);
+		expect(sentDuringPause).toHaveLength(0);
+		// The limited request goes first when the pause ends.
+		const resumed = requests.filter((r) => r.receivedAt >= pausedAt + 290);
+		expect(resumed.slice(0, 16).map((r) => (r.body as any).messages[0].content)).toContain(
+			'question 40',
+		);
+		// After the pause: at most 16 at once for a round, then more as answers come back fine.
+		expect(inFlight.peak(pausedAt + 290, pausedAt + 360)).toBeLessThanOrEqual(16);
+		expect(inFlight.peak(pausedAt + 290, pausedAt + 360)).toBeGreaterThan(8);
+		expect(inFlight.peak(pausedAt + 380)).toBeGreaterThan(16);
+	});
+
+	test('under a rate limit no item fails, and the 429s Auto absorbs do not use up Max Retries', async () => {
+		ctx.emulator.rateLimit = { limit: 10, windowMs: 300, exactRetryAfter: true };
+		const items = questions(40);
+		const run = await chat({ maxRetries: 0 }, items);
+		expect(run.error).toBeUndefined();
+		answersInOrder(run, items);
+		// Some requests were answered 429 and sent again.
+		expect(ctx.emulator.requestsTo('/v2/chat').length).toBeGreaterThan(40);
+	});
+
+	test('a fixed number keeps Max Retries for 429s: the same limit with 4 and no retries fails', async () => {
+		ctx.emulator.rateLimit = { limit: 10, windowMs: 300, exactRetryAfter: true };
+		const run = await chat({ concurrency: 4, maxRetries: 0 }, questions(40));
+		expect(run.error?.message).toContain('rate limit');
+		expect(ctx.emulator.maxInFlight).toBeLessThanOrEqual(4);
+	});
+
+	test('a key with nothing getting through (429s only) fails after Max Retries, not forever', async () => {
+		ctx.emulator.addFault({
+			path: '/v2/chat',
+			status: 429,
+			times: Infinity,
+			headers: { 'retry-after-ms': '20' },
+		});
+		const run = await chat({ maxRetries: 2 }, questions(3));
+		expect(run.error?.message).toContain('rate limit');
+		expect(run.error?.description).toContain('gave up after 3 attempts');
+		expect(ctx.emulator.requestsTo('/v2/chat').length).toBeLessThanOrEqual(9);
+	});
+
+	test('Continue On Fail under Auto: the bad item becomes an error item in its place, the rest go through', async () => {
+		ctx.emulator.rateLimit = { limit: 8, windowMs: 200, exactRetryAfter: true };
+		const items = questions(30);
+		items[7] = { json: { q: '' } };
+		const run = await chat({}, items, { continueOnFail: true });
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(30);
+		expect(run.items[7]).toMatchObject({
+			json: { error: 'The parameter "Prompt" is empty in item 7' },
+			pairedItem: { item: 7 },
+		});
+		const others = run.items.filter((_, i) => i !== 7);
+		expect(others.map((item) => item.json.text)).toEqual(
+			items.filter((_, i) => i !== 7).map((item) => `Answer to: ${String(item.json.q)}`),
+		);
+		expect(
+			others.every((item, i) => (item.pairedItem as { item: number }).item === (i < 7 ? i : i + 1)),
+		).toBe(true);
+	});
+
+	test('1 sends one request at a time, in item order', async () => {
+		ctx.emulator.latencyMs = 5;
+		const items = questions(12);
+		const run = await chat({ concurrency: 1 }, items);
+		answersInOrder(run, items);
+		expect(ctx.emulator.maxInFlight).toBe(1);
+		expect(
+			ctx.emulator.requestsTo('/v2/chat').map((r) => (r.body as any).messages[0].content),
+		).toEqual(items.map((item) => item.json.q));
+	});
+
+	test('Embed under Auto: requests of 96 in parallel, a 429 on one of them is waited out as Cohere asks', async () => {
+		ctx.emulator.latencyMs = 30;
+		ctx.emulator.addFault({
+			path: '/v2/embed',
+			after: 3,
+			status: 429,
+			headers: { 'retry-after-ms': '250' },
+		});
+		// 40 requests: 32 go out at once, the other 8 when places free.
+		const items = Array.from({ length: 96 * 40 }, (_, i) => ({ json: { text: `row ${i}` } }));
+		const run = await runNode({
+			type: 'cohereEmbed',
+			parameters: { api: 'cohere', model: byId('embed-v4.0'), text: '={{ $json.text }}' },
+			credentials: ctx.credentials(),
+			items,
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(items.length);
+		expect(run.items[1000].pairedItem).toEqual({ item: 1000 });
+		const requests = ctx.emulator.requestsTo('/v2/embed');
+		expect(requests).toHaveLength(41);
+		// The limited request went again after the 250 ms Cohere named.
+		const limited = requests[3];
+		const firstText = (r: { rawBody: string }) => JSON.parse(r.rawBody).texts[0] as string;
+		const again = requests.slice(4).filter((r) => firstText(r) === firstText(limited));
+		expect(again).toHaveLength(1);
+		expect(again[0].receivedAt - (limited.receivedAt + 30)).toBeGreaterThanOrEqual(245);
+		expect(run.items.map((item) => item.json.embedding !== undefined)).not.toContain(false);
+	});
+});
