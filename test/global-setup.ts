@@ -33,5 +33,6 @@ export default function globalSetup() {
 			: '\nSources changed since the last build: building the package first (npm run build)',
 	);
 	const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-	if (result.status !== 0) throw new Error('npm run build failed: the tests would run on an old dist/');
+	if (result.status !== 0)
+		throw new Error('npm run build failed: the tests would run on an old dist/');
 }

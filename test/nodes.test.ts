@@ -17,12 +17,13 @@ describe('Cohere List Models (cohereModels)', () => {
 			credentials: ctx.credentials(),
 		});
 		expect(run.error).toBeUndefined();
-		expect(run.items).toHaveLength(20);
+		expect(run.items).toHaveLength(22);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-5',
 			'page-10',
 			'page-15',
+			'page-20',
 		]);
 		expect(run.items[0].json).toMatchObject({
 			name: 'command-a-03-2025',
@@ -157,14 +158,15 @@ describe('model dropdowns (listSearch)', () => {
 			return values;
 		};
 		const scrolled = await scrollAll('searchAllModels');
-		expect(scrolled).toHaveLength(20);
-		expect(new Set(scrolled).size).toBe(20);
+		expect(scrolled).toHaveLength(22);
+		expect(new Set(scrolled).size).toBe(22);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-4',
 			'page-8',
 			'page-12',
 			'page-16',
+			'page-20',
 		]);
 		const counts: Record<string, number> = {};
 		for (const family of ['Chat', 'Embed', 'Rerank', 'Classify', 'Generate', 'Summarize'])
@@ -186,7 +188,7 @@ describe('model dropdowns (listSearch)', () => {
 			'command',
 		);
 		expect(commands.paginationToken).toBeUndefined();
-		expect(ctx.emulator.requestsTo('/v1/models')).toHaveLength(5);
+		expect(ctx.emulator.requestsTo('/v1/models')).toHaveLength(6);
 		expect(commands.results.every((r) => String(r.value).includes('command'))).toBe(true);
 		expect(commands.results.map((r) => r.value)).toEqual(
 			scrolled
@@ -200,7 +202,7 @@ describe('model dropdowns (listSearch)', () => {
 		ctx.emulator.modelsPageCap = 1000;
 		const all = await listSearch('cohereModels', 'searchAllModels', ctx.credentials());
 		expect(all.paginationToken).toBeUndefined();
-		expect(all.results).toHaveLength(20);
+		expect(all.results).toHaveLength(22);
 		expect(all.results.slice(-3).map((r) => r.value)).toEqual([
 			'command',
 			'command-light',

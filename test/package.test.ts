@@ -16,6 +16,7 @@ const EXPECTED_NODES = [
 	'cohereTokenize',
 	'cohereSummarize',
 	'cohereClassify',
+	'cohereTranscribe',
 ];
 /** The AI sub-nodes: no input, one AI output; n8n's own sub-nodes are not tools, and neither are these. */
 const SUB_NODES: Array<[string, string]> = [

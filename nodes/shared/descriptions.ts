@@ -9,7 +9,8 @@ export type ModelSearchMethod =
 	| 'searchRerankModels'
 	| 'searchClassifyModels'
 	| 'searchGenerateModels'
-	| 'searchSummarizeModels';
+	| 'searchSummarizeModels'
+	| 'searchTranscribeModels';
 
 /**
  * An ID field as a resource locator: pick from a searchable list of what the account has, or type the ID.

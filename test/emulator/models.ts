@@ -83,6 +83,9 @@ export const MODELS: EmulatedModel[] = [
 	model('rerank-v3.5', ['rerank'], { default_endpoints: ['rerank'], context_length: 4096 }),
 	model('rerank-english-v3.0', ['rerank'], { context_length: 4096 }),
 	model('rerank-multilingual-v3.0', ['rerank'], { context_length: 4096 }),
+	// Transcription models: Cohere's `endpoints` has no value for /v2/audio/transcriptions.
+	model('cohere-transcribe-03-2026', [], { context_length: 0 }),
+	model('cohere-transcribe-arabic-07-2026', [], { context_length: 0 }),
 ];
 
 export function findModel(name: unknown): EmulatedModel | undefined {

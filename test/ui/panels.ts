@@ -147,6 +147,24 @@ export const PANEL_ORDER: Record<
 		},
 	],
 	cohereTokenize: [{ form: {}, fields: ['operation', 'model', 'text', 'simplify', 'options'] }],
+	cohereTranscribe: [
+		{
+			form: { api: 'cohere' },
+			fields: ['api', 'model', 'binaryPropertyName', 'language', 'simplify', 'options'],
+		},
+		{
+			form: { api: 'openai' },
+			fields: [
+				'api',
+				'compatibleModel',
+				'compatiblePath',
+				'binaryPropertyName',
+				'language',
+				'simplify',
+				'options',
+			],
+		},
+	],
 	cohereModels: [{ form: {}, fields: ['operation', 'returnAll', 'limit', 'filters', 'options'] }],
 	cohereHttpRequest: [
 		{

@@ -1,11 +1,15 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export interface BinaryFile {
+export interface BinaryContent {
 	propertyName: string;
 	mimeType: string;
 	fileName?: string;
 	bytes: number;
+	content: Buffer;
+}
+
+export interface BinaryFile extends Omit<BinaryContent, 'content'> {
 	dataUri: string;
 }
 
@@ -18,6 +22,8 @@ export interface BinaryRules {
 	mimeTypes?: string[];
 	/** What the accepted files are, in words (e.g. "PNG, JPEG, WebP or GIF images"). */
 	accepted?: string;
+	/** Refuse a file of 0 bytes (an upload that would only fail at the API). */
+	refuseEmpty?: boolean;
 }
 
 /** Splits "data, image2" (or an array from an expression) into property names. */
@@ -36,6 +42,20 @@ export async function readBinaryFiles(
 	propertyNames: string[],
 	rules: BinaryRules,
 ): Promise<BinaryFile[]> {
+	const files = await readBinaryContents.call(this, itemIndex, propertyNames, rules);
+	return files.map(({ content, ...file }) => ({
+		...file,
+		dataUri: `data:${file.mimeType};base64,${content.toString('base64')}`,
+	}));
+}
+
+/** Reads binary properties of one item as bytes, with the same checks as readBinaryFiles. */
+export async function readBinaryContents(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyNames: string[],
+	rules: BinaryRules,
+): Promise<BinaryContent[]> {
 	const node = this.getNode();
 	if (propertyNames.length > rules.maxFiles) {
 		throw new NodeOperationError(
@@ -44,7 +64,7 @@ export async function readBinaryFiles(
 			{ itemIndex },
 		);
 	}
-	const files: BinaryFile[] = [];
+	const files: BinaryContent[] = [];
 	let total = 0;
 	for (const propertyName of propertyNames) {
 		const binary = this.getInputData()[itemIndex]?.binary?.[propertyName];
@@ -71,6 +91,13 @@ export async function readBinaryFiles(
 			);
 		}
 		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		if (rules.refuseEmpty && buffer.length === 0) {
+			throw new NodeOperationError(
+				node,
+				`Binary property "${propertyName}" of item ${itemIndex} is empty (0 bytes)`,
+				{ itemIndex, description: `"${rules.parameterLabel}" needs a file with content.` },
+			);
+		}
 		total += buffer.length;
 		if (total > rules.maxTotalBytes) {
 			throw new NodeOperationError(
@@ -84,7 +111,7 @@ export async function readBinaryFiles(
 			mimeType,
 			fileName: binary.fileName,
 			bytes: buffer.length,
-			dataUri: `data:${mimeType};base64,${buffer.toString('base64')}`,
+			content: buffer,
 		});
 	}
 	return files;

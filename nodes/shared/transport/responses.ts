@@ -189,3 +189,6 @@ export type EmbeddingsResponse = {
 	data?: Array<{ index?: number; embedding?: unknown; object?: string }>;
 	usage?: { prompt_tokens?: number; total_tokens?: number };
 };
+
+/** POST /v2/audio/transcriptions (and {path}/audio/transcriptions on the OpenAI-compatible API). */
+export type TranscriptionResponse = { text?: string };

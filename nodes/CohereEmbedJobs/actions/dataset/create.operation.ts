@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { asText, perItemParameter } from '../../../shared/helpers/parameters';
 import { processItems } from '../../../shared/helpers/processItems';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
+import { multipartBody } from '../../../shared/helpers/multipart';
 import { pollUntil } from '../../helpers/poll';
 import { failedValidation } from './get.operation';
 import { getOptions } from '../../../shared/helpers/numbers';
@@ -88,23 +89,6 @@ function list(value: unknown): string[] {
 		.filter(Boolean);
 }
 
-/** multipart/form-data with one file field, built by hand: community nodes take no form-data dependency. */
-export function multipartFile(
-	field: string,
-	filename: string,
-	contentType: string,
-	content: Buffer,
-) {
-	const boundary = `----n8nCohere${Date.now().toString(16)}${Math.floor(Math.random() * 1e9).toString(16)}`;
-	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename.replace(/"/g, '')}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-	);
-	return {
-		data: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-		contentType: `multipart/form-data; boundary=${boundary}`,
-	};
-}
-
 async function upload(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -132,7 +116,14 @@ async function upload(
 		method: 'POST',
 		path: '/v1/datasets',
 		qs,
-		rawBody: multipartFile('data', file.filename, file.contentType, file.content),
+		rawBody: multipartBody([
+			{
+				field: 'data',
+				filename: file.filename,
+				contentType: file.contentType,
+				content: file.content,
+			},
+		]),
 		itemIndex,
 		settings,
 	});
