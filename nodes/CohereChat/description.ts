@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+
+import { apiProperty } from '../shared/descriptions';
 import * as chatV1 from './actions/chatV1.operation';
 import * as chatV2 from './actions/chatV2.operation';
 import {
@@ -13,12 +15,8 @@ import { optionsDescription } from './actions/options.description';
 
 /** The node's panel, top to bottom, in the order a user fills it. */
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'API',
-		name: 'api',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	apiProperty(
+		[
 			{
 				name: 'Chat (V2)',
 				value: 'v2',
@@ -34,14 +32,10 @@ export const properties: INodeProperties[] = [
 				value: 'generate',
 				description: 'POST /v1/generate, deprecated by Cohere',
 			},
-			{
-				name: 'OpenAI-Compatible',
-				value: 'openai',
-				description: "POST {path}/chat/completions: Cohere's compatibility API or a gateway",
-			},
 		],
-		default: 'v2',
-	},
+		'/chat/completions',
+		'v2',
+	),
 	// The order a user works in: model, what to say, attachments, RAG documents, tools, the shape of
 	// the answer. Each API form shows its own fields of this one list (some are shared between forms).
 	chatV2.modelProperty,

@@ -1,25 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
+
+import { apiProperty } from '../shared/descriptions';
 import * as cohere from './actions/embed.operation';
 import * as openai from './actions/openAiCompatible.operation';
 import { optionsDescription } from './actions/options.description';
 
 /** The node's panel, top to bottom, in the order a user fills it. */
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'API',
-		name: 'api',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Cohere Embed (V2)', value: 'cohere', description: 'POST /v2/embed' },
-			{
-				name: 'OpenAI-Compatible',
-				value: 'openai',
-				description: "POST {path}/embeddings: Cohere's compatibility API or a gateway",
-			},
-		],
-		default: 'cohere',
-	},
+	apiProperty(
+		[{ name: 'Cohere Embed (V2)', value: 'cohere', description: 'POST /v2/embed' }],
+		'/embeddings',
+		'cohere',
+	),
 	...cohere.description,
 	...openai.description,
 	{

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiProperty } from '../shared/descriptions';
+
 import { transcribeProperties } from './actions/common.description';
 import * as openai from './actions/openAiCompatible.operation';
 import { optionsDescription } from './actions/options.description';
@@ -7,25 +9,11 @@ import * as cohere from './actions/transcribe.operation';
 
 /** The node's panel, top to bottom, in the order a user fills it. */
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'API',
-		name: 'api',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Cohere (V2)',
-				value: 'cohere',
-				description: 'POST /v2/audio/transcriptions',
-			},
-			{
-				name: 'OpenAI-Compatible',
-				value: 'openai',
-				description: "POST {path}/audio/transcriptions: Cohere's compatibility API or a gateway",
-			},
-		],
-		default: 'cohere',
-	},
+	apiProperty(
+		[{ name: 'Cohere (V2)', value: 'cohere', description: 'POST /v2/audio/transcriptions' }],
+		'/audio/transcriptions',
+		'cohere',
+	),
 	...cohere.description,
 	...openai.description,
 	...transcribeProperties,

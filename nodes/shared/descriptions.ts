@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { AUTO_MAX_CONCURRENCY } from './transport/limiter';
 
@@ -216,6 +216,32 @@ export function compatibleEndpointProperties(
 			displayOptions: { show },
 		},
 	];
+}
+
+/**
+ * The "API" field of a node that speaks several API forms (the parameter its router selects by): Cohere's
+ * own forms first, then the OpenAI-compatible one at `{path}{endpoint}`.
+ */
+export function apiProperty(
+	forms: INodePropertyOptions[],
+	compatibleEndpoint: string,
+	defaultForm: string,
+): INodeProperties {
+	return {
+		displayName: 'API',
+		name: 'api',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			...forms,
+			{
+				name: 'OpenAI-Compatible',
+				value: 'openai',
+				description: `POST {path}${compatibleEndpoint}: Cohere's compatibility API or a gateway`,
+			},
+		],
+		default: defaultForm,
+	};
 }
 
 /** How Cohere handles inputs longer than the model's limit (embed, classify). */

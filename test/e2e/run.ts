@@ -649,6 +649,27 @@ async function main() {
 			);
 		});
 
+		console.log('\nCohere Transcribe: a voice note made by n8n\'s Convert to File');
+		emulator.reset();
+		const voice = await execute(userFolder, 'e2eCohereTranscribe');
+		checkRanWithoutError(voice);
+		check('the transcript of the voice note, sent as multipart with the language, .oga as .ogg', () => {
+			expectEqual(
+				voice.output('Cohere Transcribe').map((i) => i.json.text),
+				['Hallo, ich rufe wegen der Rechnung an.'],
+				'transcript',
+			);
+			const [request] = emulator.requestsTo('/v2/audio/transcriptions');
+			expectTrue(request !== undefined, 'one transcription request');
+			const raw = request.rawBody;
+			expectTrue(
+				raw.includes('name="language"\r\n\r\nde\r\n') &&
+					raw.includes('name="model"\r\n\r\ncohere-transcribe-03-2026\r\n') &&
+					raw.includes('filename="voice.ogg"\r\nContent-Type: audio/ogg'),
+				`multipart form: ${raw.slice(0, 400)}`,
+			);
+		});
+
 		console.log("\nn8n's AI Agent with the Cohere Command Chat Model and n8n's Calculator tool");
 		emulator.reset();
 		const agent = await execute(userFolder, 'e2eCohereAiAgent1');

@@ -50,6 +50,7 @@ const MAIN_NODES: Record<string, string[]> = {
 	'Cohere Classify': ['classify'],
 	'Cohere Summarize': ['summarize'],
 	'Cohere Tokenize': ['tokens'],
+	'Cohere Transcribe': ['speech to text', 'voice'],
 	'Cohere List Models': ['models'],
 	'Cohere Raw HTTP': ['http'],
 };
