@@ -89,6 +89,16 @@ describe('Cohere Transcribe', () => {
 		);
 	});
 
+	test('a file recognised by its extension goes with the type of its format, not the wrong one it came with', async () => {
+		const run = await transcribe({}, [
+			{ json: {}, binary: { data: audio('typed wrong', 'text/plain', 'note.wav') } },
+		]);
+		expect(run.items[0].json.text).toBe('typed wrong');
+		expect(ctx.emulator.requestsTo('/v2/audio/transcriptions')[0].rawBody).toContain(
+			'filename="note.wav"\r\nContent-Type: audio/wav\r\n',
+		);
+	});
+
 	test('bad input is refused before sending, naming the item; with Continue On Fail the rest go through', async () => {
 		const big = { ...audio('x'), data: Buffer.alloc(25 * 1024 * 1024 + 1, 65).toString('base64') };
 		const items: INodeExecutionData[] = [

@@ -63,10 +63,11 @@ export async function readAudio(
 	const base = (file.fileName ?? 'audio').replace(/\.[a-z0-9]+$/i, '') || 'audio';
 	return {
 		filename: `${base}.${format}`,
-		contentType:
-			file.mimeType === 'application/octet-stream'
-				? (FORMATS[format][0] ?? 'audio/mpeg')
-				: file.mimeType,
+		// The item's MIME type when it names the format; else the format's own (never application/octet-stream
+		// or a wrong type for a file recognised by its extension).
+		contentType: FORMATS[format].includes(file.mimeType)
+			? file.mimeType
+			: (FORMATS[format][0] ?? 'audio/mpeg'),
 		content: file.content,
 	};
 }

@@ -7,10 +7,11 @@ import type {
 	ISupplyDataFunctions,
 	INode,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { apiErrorFromNetwork, apiErrorFromResponse } from './errors';
 import { limiterOf } from './limiter';
+import { sleepUnlessCancelled } from './wait';
 import { redactSecret } from './redact';
 import { checkNumberFields } from '../helpers/numbers';
 import type { RequestSettings } from './settings';
@@ -256,17 +257,7 @@ export async function waitUnlessCancelled(
 	ms: number,
 	node: INode,
 ): Promise<void> {
-	const signal = cancelSignal.call(this);
-	let left = ms;
-	while (left > 0) {
-		if (signal?.aborted)
-			throw new NodeOperationError(node, 'The execution was cancelled while waiting to retry');
-		const step = Math.min(left, 250);
-		await sleep(step);
-		left -= step;
-	}
-	if (signal?.aborted)
-		throw new NodeOperationError(node, 'The execution was cancelled while waiting to retry');
+	await sleepUnlessCancelled(ms, cancelSignal.call(this), node, 'waiting to retry');
 }
 
 /** The whole of a response body that came as a stream (an error answer to a streaming request). */
@@ -367,15 +358,6 @@ export async function cohereRequest<T = IDataObject>(
 				...options,
 				headers: { ...options.headers },
 			})) as typeof response;
-			if (slot) {
-				const status = response.statusCode;
-				if (status === 429) {
-					const pauseMs = retryPauseMs(rateLimitedTimes, response.headers ?? {});
-					limiter!.release(slot, 'rateLimited', pauseMs);
-					rateLimitedWaitMs += pauseMs;
-				} else if (status === 503) limiter!.release(slot, 'overloaded');
-				else limiter!.release(slot, status >= 200 && status < 300 ? 'success' : 'failed');
-			}
 		} catch (error) {
 			if (slot) limiter!.release(slot, 'failed');
 			const cause =
@@ -413,6 +395,14 @@ export async function cohereRequest<T = IDataObject>(
 
 		const status = response.statusCode;
 		const headers = response.headers ?? {};
+		if (slot) {
+			if (status === 429) {
+				const pauseMs = retryPauseMs(rateLimitedTimes, headers);
+				limiter!.release(slot, 'rateLimited', pauseMs);
+				rateLimitedWaitMs += pauseMs;
+			} else if (status === 503) limiter!.release(slot, 'overloaded');
+			else limiter!.release(slot, status >= 200 && status < 300 ? 'success' : 'failed');
+		}
 
 		if (request.stream) {
 			// The stream is only handed on for a 2xx: anything else is read here, as a whole body.

@@ -1,5 +1,7 @@
 import type { INode } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { sleepUnlessCancelled } from './wait';
 
 /**
  * "Concurrent Requests: 0 (Auto)": how many requests one node run keeps in flight at most. A production key
@@ -7,14 +9,10 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
  * limiter then halves at once and pauses every request until the time Cohere names.
  */
 export const AUTO_MAX_CONCURRENCY = 32;
-/** Waits are cut in steps this long, so that a cancelled execution stops waiting at once. */
-const WAIT_STEP_MS = 250;
 
 export interface LimiterStats {
 	/** Requests that came back rate-limited (429) and were held back. */
 	rateLimited: number;
-	/** The most requests in flight at once. */
-	peakInFlight: number;
 	/** The lowest limit the run came down to. */
 	lowestLimit: number;
 }
@@ -57,7 +55,7 @@ export class RequestLimiter {
 		private readonly now: () => number = Date.now,
 	) {
 		this.limit = max;
-		this.stats = { rateLimited: 0, peakInFlight: 0, lowestLimit: max };
+		this.stats = { rateLimited: 0, lowestLimit: max };
 	}
 
 	/** The number of requests allowed in flight now. */
@@ -81,14 +79,8 @@ export class RequestLimiter {
 						let wait = this.pauseUntil - this.now();
 						wait > 0;
 						wait = this.pauseUntil - this.now()
-					) {
-						if (signal?.aborted)
-							throw new NodeOperationError(
-								node,
-								'The execution was cancelled while waiting to send',
-							);
-						await sleep(Math.min(wait, WAIT_STEP_MS));
-					}
+					)
+						await sleepUnlessCancelled(wait, signal, node, 'waiting to send');
 				} finally {
 					this.pauseWatched = false;
 					this.wakeAll();
@@ -97,7 +89,6 @@ export class RequestLimiter {
 			}
 			if (this.pauseUntil <= this.now() && this.inFlight < this.currentLimit) {
 				this.inFlight++;
-				this.stats.peakInFlight = Math.max(this.stats.peakInFlight, this.inFlight);
 				return { sequence: ++this.sent };
 			}
 			await new Promise<void>((resolve) =>
