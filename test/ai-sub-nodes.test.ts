@@ -2,6 +2,7 @@
  * n8n-core's SupplyDataContext, then the objects called the way the AI Agent (through the SDK's LangChain
  * adapter) and the vector store nodes call them, against the emulator. */
 import type { Message } from '@n8n/ai-node-sdk';
+import { z } from 'zod';
 
 import { supplyData } from './harness';
 import { useEmulator } from './setup';
@@ -94,6 +95,44 @@ describe('Cohere Command Chat Model (ai_languageModel)', () => {
 				tool_plan: 'I will call calculator.',
 			},
 			{ role: 'tool', tool_call_id: 'calculator_0', content: '42' },
+		]);
+	});
+
+	test("a tool whose schema the SDK hands back unconverted (a zod 4 schema, as older SDKs do with n8n's tools) is sent with its own JSON Schema", async () => {
+		const { response: model } = await chatModel();
+		// A stand-in for a zod 4 schema from another zod copy than the SDK's: not the SDK's ZodSchema, and
+		// able to convert itself, as zod 4 schemas are.
+		const zod4Schema = {
+			_zod: {},
+			toJSONSchema: () => calculator.function.parameters,
+		};
+		await model
+			.bindTools([
+				{ name: 'calculator', description: 'Computes a math expression', schema: zod4Schema },
+			])
+			.invoke([['human', 'What is 6 * 7?']]);
+		expect(chatBodies()[0].tools).toEqual([calculator]);
+	});
+
+	test("a zod 3 schema from another zod copy than the SDK's (n8n's Calculator on SDK 0.11 and 0.20) is sent as JSON Schema", async () => {
+		const { response: model } = await chatModel();
+		// Not an instance of the SDK's zod: only its definition, as a schema from LangChain's own zod copy is.
+		const langChainSchema = z.object({ input: z.string().optional() }).transform((o) => o.input);
+		const otherCopy = { _def: langChainSchema._def };
+		await model
+			.bindTools([
+				{ name: 'calculator', description: 'Computes a math expression', schema: otherCopy },
+			])
+			.invoke([['human', 'What is 6 * 7?']]);
+		expect(chatBodies()[0].tools).toEqual([
+			{
+				type: 'function',
+				function: {
+					name: 'calculator',
+					description: 'Computes a math expression',
+					parameters: { type: 'object', properties: { input: { type: 'string' } } },
+				},
+			},
 		]);
 	});
 

@@ -31,7 +31,16 @@ describe('the package as n8n loads it', () => {
 		expect(packageJson.license).toBe('MIT');
 		expect(packageJson.keywords).toContain('n8n-community-node-package');
 		expect(packageJson.dependencies ?? {}).toEqual({});
-		expect(packageJson.peerDependencies).toEqual({ '@n8n/ai-node-sdk': '*', 'n8n-workflow': '*' });
+		// n8n's lint wants n8n-workflow as '*'; the SDK's range starts at the one n8n 2.16 bundles. Both optional,
+		// so that npm never installs a second copy beside n8n's own (on n8n 1.x, an SDK that n8n cannot use).
+		expect(packageJson.peerDependencies).toEqual({
+			'@n8n/ai-node-sdk': '>=0.7.0',
+			'n8n-workflow': '*',
+		});
+		expect(packageJson.peerDependenciesMeta).toEqual({
+			'@n8n/ai-node-sdk': { optional: true },
+			'n8n-workflow': { optional: true },
+		});
 		expect(packageJson.n8n.aiNodeSdkVersion).toBe(1);
 		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) {
 			expect(existsSync(path.join(PACKAGE_ROOT, file))).toBe(true);

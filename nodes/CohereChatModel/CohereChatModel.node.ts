@@ -1,4 +1,3 @@
-import { supplyModel } from '@n8n/ai-node-sdk';
 import type {
 	IDataObject,
 	INodeType,
@@ -8,12 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { loadAiNodeSdk } from '../shared/aiNodeSdk';
 import { getOptions } from '../shared/helpers/numbers';
 import { getModelId } from '../shared/helpers/parameters';
 import { listSearch } from '../shared/methods/listSearch';
 import { cohereApiRequest, cohereRequest, getRequestSettings } from '../shared/transport';
 import type { CohereChatResponse } from './helpers/messages';
-import { CohereChatModel as CohereChatModelClass } from './helpers/model';
+import { createCohereChatModel } from './helpers/model';
 import { optionsDescription, properties } from './description';
 
 export class CohereChatModel implements INodeType {
@@ -37,6 +37,7 @@ export class CohereChatModel implements INodeType {
 	methods = { listSearch };
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
+		const sdk = await loadAiNodeSdk.call(this);
 		const options = getOptions.call(this, itemIndex, optionsDescription);
 		const settings = getRequestSettings.call(this, itemIndex);
 		const stop = options.stopSequences as string[] | string | undefined;
@@ -59,7 +60,7 @@ export class CohereChatModel implements INodeType {
 					})
 				).body as AsyncIterableIterator<Uint8Array>,
 		};
-		const model = new CohereChatModelClass(getModelId.call(this, itemIndex), transport, {
+		const model = createCohereChatModel(sdk, getModelId.call(this, itemIndex), transport, {
 			temperature: options.temperature as number | undefined,
 			maxTokens: options.maxTokens as number | undefined,
 			topP: options.topP as number | undefined,
@@ -73,6 +74,6 @@ export class CohereChatModel implements INodeType {
 			thinkingTokenBudget: options.thinkingTokenBudget as number | undefined,
 			priority: options.priority as number | undefined,
 		});
-		return supplyModel(this, model);
+		return sdk.supplyModel(this, model);
 	}
 }

