@@ -210,11 +210,45 @@ describe('Cohere Embed Jobs: embed jobs', () => {
 		expect(run.items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(ctx.emulator.fileRequests).toHaveLength(1);
 		expect(ctx.emulator.fileRequests[0].authorization).toBeUndefined();
+		// The part is an Avro file (deflate), as Cohere serves them, written by avsc.
+		expect(ctx.emulator.fileRequests[0].path).toMatch(/\.avro$/);
+		expect((run.items[1].json.embeddings as IDataObject).int8).toHaveLength(1024);
 		const polls = ctx.emulator.requests
 			.filter((r) => /^\/v1\/embed-jobs\/job-/.test(r.path))
 			.map((r) => r.receivedAt);
 		expect(polls).toHaveLength(3);
 		expect(polls[2] - polls[1]).toBeGreaterThanOrEqual(polls[1] - polls[0]); // backoff grows
+	});
+
+	test.each([
+		['Avro with the snappy codec', 'avro', 'snappy'],
+		['Avro without compression', 'avro', 'null'],
+		['JSONL (a gateway)', 'jsonl', 'null'],
+	] as const)('output parts as %s are read by their content', async (_, format, codec) => {
+		ctx.emulator.store.partFormat = format;
+		ctx.emulator.store.partCodec = codec;
+		try {
+			const id = await dataset('corpus', ['alpha', 'Grüße aus 東京']);
+			const run = await jobs({
+				resource: 'embedJob',
+				operation: 'create',
+				datasetId: id,
+				model: byId('embed-v4.0'),
+				inputType: 'search_document',
+				waitForCompletion: true,
+				downloadResults: true,
+				options: fast,
+			});
+			expect(run.error).toBeUndefined();
+			expect(ctx.emulator.fileRequests[0].path.endsWith(`.${format}`)).toBe(true);
+			expect(run.items.map((i) => i.json.text)).toEqual(['alpha', 'Grüße aus 東京']);
+			expect((run.items[1].json.embeddings as IDataObject).float).toEqual(
+				fakeEmbedding('embed-v4.0:Grüße aus 東京', 1536),
+			);
+		} finally {
+			ctx.emulator.store.partFormat = 'avro';
+			ctx.emulator.store.partCodec = 'deflate';
+		}
 	});
 
 	test('without waiting, the job ID comes back; get, list and cancel', async () => {

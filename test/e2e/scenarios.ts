@@ -412,29 +412,35 @@ export async function embedRerankEmbedJobs(scenario: Scenario) {
 			],
 		);
 	});
-	check('Embed Jobs: a dataset from the items, a job waited for, one item per embedded row', () => {
-		const [upload] = emulator.requestsTo('/v1/datasets', 'POST');
-		expectEqual([upload?.queryAll?.name, upload?.queryAll?.keep_fields], [['e2e-corpus'], ['id']]);
-		expectEqual(
-			corpus.output('Dataset From Items').map((i) => i.json.validation_status),
-			['validated'],
-		);
-		expectEqual(
-			corpus
-				.output('Embed Job')
-				.map((i) => [
-					i.json.id,
-					i.json.text,
-					((i.json.embeddings as any)?.float as number[])?.length,
-				]),
-			texts.map((text, i) => [`row-${i}`, text, 384]),
-		);
-		expectEqual(
-			emulator.fileRequests.map((f) => f.authorization),
-			[undefined],
-			'Authorization on the part download',
-		);
-	});
+	check(
+		'Embed Jobs: a dataset from the items, a job waited for, one item per embedded row (read from an Avro part)',
+		() => {
+			const [upload] = emulator.requestsTo('/v1/datasets', 'POST');
+			expectEqual(
+				[upload?.queryAll?.name, upload?.queryAll?.keep_fields],
+				[['e2e-corpus'], ['id']],
+			);
+			expectEqual(
+				corpus.output('Dataset From Items').map((i) => i.json.validation_status),
+				['validated'],
+			);
+			expectEqual(
+				corpus
+					.output('Embed Job')
+					.map((i) => [
+						i.json.id,
+						i.json.text,
+						((i.json.embeddings as any)?.float as number[])?.length,
+					]),
+				texts.map((text, i) => [`row-${i}`, text, 384]),
+			);
+			expectEqual(
+				emulator.fileRequests.map((f) => [f.authorization, f.path.endsWith('.avro')]),
+				[[undefined, true]],
+				'the part download: no Authorization, an Avro file as Cohere serves them',
+			);
+		},
+	);
 }
 
 export async function classifySummarizeTokenize(scenario: Scenario) {

@@ -1,6 +1,7 @@
 /* Deterministic answers for every Cohere endpoint our nodes call. Shapes follow cohere-openapi.yaml. */
 import { createHash } from 'node:crypto';
 
+import type { AvroCodec } from './avro';
 import samples from './connector-samples.json';
 import { findModel, MODELS, publicModel } from './models';
 
@@ -736,8 +737,14 @@ export class JobStore {
 	pollsUntilValidated = 0;
 	/** Jobs on datasets whose name contains this fail instead of completing. */
 	failingName = 'fail-job';
-	/** Rows of output parts, served at /__files/<id>.jsonl like Cohere's signed download URLs. */
-	files = new Map<string, string>();
+	/**
+	 * Rows of output parts, served at /__files/<id>.<format> like Cohere's signed download URLs: Avro object
+	 * container files as Cohere serves them (its SDK reads parts with fastavro), or JSONL as some gateways do.
+	 */
+	files = new Map<string, object[]>();
+	/** The format and the Avro codec of the output parts the next jobs write. */
+	partFormat: 'avro' | 'jsonl' = 'avro';
+	partCodec: AvroCodec = 'deflate';
 	private counter = 0;
 	nextId(prefix: string) {
 		this.counter++;
@@ -979,7 +986,8 @@ function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { poll
 		),
 	}));
 	const partId = `${outputId}-part-0`;
-	store.files.set(partId, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+	store.files.set(partId, rows);
+	const extension = store.partFormat === 'avro' ? 'avro' : 'jsonl';
 	const host = String(req.headers.host ?? '127.0.0.1');
 	const dataset: Dataset = {
 		id: outputId,
@@ -991,8 +999,8 @@ function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { poll
 		dataset_parts: [
 			{
 				id: partId,
-				name: `${partId}.jsonl`,
-				url: `http://${host}/__files/${partId}.jsonl`,
+				name: `${partId}.${extension}`,
+				url: `http://${host}/__files/${partId}.${extension}`,
 				index: 0,
 				num_rows: rows.length,
 			},

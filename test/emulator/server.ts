@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 
 import type { Exchange } from '../contract/openapi';
+import { schemaOf, writeAvro } from './avro';
 import type { EmulatorRequest, EmulatorResponse } from './handlers';
 import { ApiError, JobStore, route } from './handlers';
 
@@ -157,11 +158,26 @@ export class CohereEmulator {
 		if (url.pathname.startsWith('/__files/')) {
 			// Like Cohere's signed download URLs: no API key, and a key sent here would be a leak.
 			this.fileRequests.push({ path: url.pathname, authorization: req.headers.authorization });
-			const file = this.store.files.get(
-				url.pathname.slice('/__files/'.length).replace(/\.jsonl$/, ''),
+			const [, partId, format] = /^\/__files\/(.+)\.(avro|jsonl)$/.exec(url.pathname) ?? [];
+			const rows = partId ? this.store.files.get(partId) : undefined;
+			if (!rows) {
+				res.writeHead(404).end();
+				return;
+			}
+			if (format === 'jsonl') {
+				res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+				res.end(rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+				return;
+			}
+			const file = await writeAvro(schemaOf(rows), rows, { codec: this.store.partCodec }).catch(
+				(error: Error) => error,
 			);
-			res.writeHead(file ? 200 : 404, { 'content-type': 'application/x-ndjson' });
-			res.end(file ?? '');
+			if (file instanceof Error) {
+				res.writeHead(500, { 'content-type': 'text/plain' }).end(`emulator: ${file.message}`);
+				return;
+			}
+			res.writeHead(200, { 'content-type': 'application/octet-stream' });
+			res.end(file);
 			return;
 		}
 		let body: unknown;

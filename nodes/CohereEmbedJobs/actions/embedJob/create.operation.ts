@@ -12,6 +12,7 @@ import {
 	modelLocator,
 } from '../../../shared/descriptions';
 import { compact, getModelId, getPathSegment } from '../../../shared/helpers/parameters';
+import { readDatasetPart } from '../../../shared/helpers/datasetParts';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
 import { pollUntil } from '../../helpers/poll';
 import { datasetIdProperty, failedValidation, getDataset } from '../dataset/get.operation';
@@ -87,7 +88,8 @@ export async function getJob(
 
 /**
  * The rows of the output dataset. Part URLs are signed download links on another host, so they are fetched
- * without the credential: the API key never leaves the Base URL.
+ * without the credential: the API key never leaves the Base URL. Cohere serves parts as Avro files; a
+ * gateway may serve JSONL: each part is read by its content.
  */
 async function downloadRows(
 	this: IExecuteFunctions,
@@ -98,31 +100,26 @@ async function downloadRows(
 	const rows: IDataObject[] = [];
 	for (const part of dataset.dataset_parts ?? []) {
 		if (typeof part.url !== 'string') continue;
-		const text = String(
-			await this.helpers.httpRequest({
-				method: 'GET',
-				url: part.url,
-				json: false,
-				encoding: 'text',
-				timeout: (getRequestSettings.call(this, itemIndex).timeoutSeconds ?? 300) * 1000,
-			}),
-		);
-		for (const [line, content] of text.split('\n').entries()) {
-			if (!content.trim()) continue;
-			try {
-				rows.push(JSON.parse(content) as IDataObject);
-			} catch {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Part "${String(part.name)}" of dataset ${datasetId} is not JSONL (line ${line + 1})`,
-					{
-						itemIndex,
-						description:
-							'Only JSONL output parts can be read into items; the part URLs are in the dataset (Get Dataset).',
-					},
-				);
-			}
+		const bytes = (await this.helpers.httpRequest({
+			method: 'GET',
+			url: part.url,
+			json: false,
+			encoding: 'arraybuffer',
+			timeout: (getRequestSettings.call(this, itemIndex).timeoutSeconds ?? 300) * 1000,
+		})) as Uint8Array | ArrayBuffer | string;
+		const partRows = await readDatasetPart(bytes).catch((error: Error) => error);
+		if (partRows instanceof Error) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Part "${String(part.name)}" of dataset ${datasetId} ${partRows.message}`,
+				{
+					itemIndex,
+					description:
+						'Output parts are read as Avro (as Cohere serves them) or JSONL; the part URLs are in the dataset (Get Dataset).',
+				},
+			);
 		}
+		for (const row of partRows) rows.push(row);
 	}
 	return rows;
 }
