@@ -245,6 +245,21 @@ describe('Cohere Embeddings (ai_embedding)', () => {
 	}
 	const embedBodies = () => ctx.emulator.requestsTo('/v2/embed').map((r) => r.body as any);
 
+	test('Embed 5: every output dimension up to 2048; a dimension the model does not take is refused', async () => {
+		const { response } = await supplyData({
+			type: 'cohereEmbeddings',
+			parameters: { model: byId('embed-v5.0-fast'), options: { outputDimension: '2048' } },
+			credentials: ctx.credentials(),
+			connectionType: 'ai_embedding',
+		});
+		expect(await response.embedQuery('red apples')).toHaveLength(2048);
+		expect(embedBodies()[0]).toMatchObject({ model: 'embed-v5.0-fast', output_dimension: 2048 });
+		const { response: v4 } = await embeddings({ outputDimension: '768' });
+		await expect(v4.embedQuery('red apples')).rejects.toThrow(
+			'Output Dimension 768 is not one that embed-v4.0 takes (256, 512, 1024, 1536)',
+		);
+	});
+
 	test("embedDocuments: 96 texts per request as search_document, vectors in the texts' order", async () => {
 		const { response, runs } = await embeddings({ concurrency: 2, outputDimension: '256' });
 		const texts = Array.from({ length: 250 }, (_, i) => `document number ${i}`);
@@ -324,6 +339,23 @@ describe('Cohere Reranker (ai_reranker)', () => {
 		expect(ranked.map((d: any) => d.metadata.id)).toEqual(['b', 'd']);
 		expect(ranked[0].metadata.relevanceScore).toBeGreaterThan(ranked[1].metadata.relevanceScore);
 		expect(ranked[0].pageContent).toBe('red apples and green apples');
+	});
+
+	test('Minimum Relevance Score: the store gets only the documents that score at least that', async () => {
+		const reranker = async (minRelevanceScore: number) =>
+			(
+				await supplyData({
+					type: 'cohereReranker',
+					parameters: { model: byId('rerank-v4.0-pro'), topN: 0, options: { minRelevanceScore } },
+					credentials: ctx.credentials(),
+					connectionType: 'ai_reranker',
+				})
+			).response;
+		const all = await (await reranker(0)).compressDocuments(documents, 'red apples');
+		const scores = all.map((d: any) => d.metadata.relevanceScore as number);
+		const between = (scores[0] + scores[1]) / 2;
+		const relevant = await (await reranker(between)).compressDocuments(documents, 'red apples');
+		expect(relevant.map((d: any) => d.metadata.id)).toEqual([all[0].metadata.id]);
 	});
 
 	test('more than 1,000 documents: ranked in parts, merged by score; none: no request', async () => {

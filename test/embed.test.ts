@@ -92,6 +92,31 @@ describe('Cohere Embed: packing', () => {
 		expect(typeof vectors.base64).toBe('string');
 	});
 
+	test('Embed 5 takes every dimension from 256 to 2048; embed-v4.0 is refused one it does not take, naming the option, before sending', async () => {
+		for (const [model, dimension] of [
+			['embed-v5.0-pro', '768'],
+			['embed-v5.0-fast', '2048'],
+		]) {
+			ctx.emulator.reset();
+			const run = await embed(
+				{ model: byId(model), options: { outputDimension: dimension } },
+				textItems(2),
+			);
+			expect(run.error).toBeUndefined();
+			expect(bodies()[0]).toMatchObject({ model, output_dimension: Number(dimension) });
+			expect((run.items[0].json.embedding as number[]).length).toBe(Number(dimension));
+		}
+		ctx.emulator.reset();
+		const refused = await embed(
+			{ model: byId('embed-v4.0'), options: { outputDimension: '768' } },
+			textItems(2),
+		);
+		expect(refused.error?.message).toBe(
+			'Output Dimension 768 is not one that embed-v4.0 takes (256, 512, 1024, 1536)',
+		);
+		expect(ctx.emulator.requests).toHaveLength(0);
+	});
+
 	test('Concurrent Requests bounds the requests in flight', async () => {
 		ctx.emulator.latencyMs = 100;
 		const run = await embed({ options: { concurrency: 3, batchSize: 10 } }, textItems(100));

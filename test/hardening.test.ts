@@ -810,6 +810,64 @@ describe('7. clear errors', () => {
 	});
 });
 
+describe('7b. errors that name the cause', () => {
+	test('a Base URL without a scheme pointing at a plain-HTTP server: it does not speak HTTPS, use http://', async () => {
+		const hostAndPort = ctx.baseUrl.replace(/^http:\/\//, '');
+		const run = await runNode({
+			...checkKey({ maxRetries: 0 }),
+			credentials: ctx.credentials({ baseUrl: hostAndPort }),
+		});
+		expect(run.error?.message).toBe(
+			`The server at https://${hostAndPort} does not speak HTTPS: if it is a plain-HTTP server (a local gateway or proxy), start the Base URL with http://`,
+		);
+	});
+
+	test.each([
+		[
+			'Cohere Chat (images)',
+			'cohereChat',
+			{ prompt: 'What is this?', images: 'photo' },
+			'Image Binary Properties',
+		],
+		['Cohere Transcribe', 'cohereTranscribe', {}, 'Input Binary Field'],
+		[
+			'Cohere Embed Jobs (dataset from a file)',
+			'cohereEmbedJobs',
+			{
+				resource: 'dataset',
+				operation: 'create',
+				source: 'binary',
+				name: 'rows',
+				binaryProperty: 'photo',
+			},
+			'Binary Property',
+		],
+	])(
+		'%s: a binary entry without data (a Code node can make one) is refused naming the item and the property',
+		async (_, type, parameters, label) => {
+			const property = type === 'cohereTranscribe' ? 'data' : 'photo';
+			const run = await runNode({
+				type,
+				parameters,
+				credentials: ctx.credentials(),
+				items: [
+					{ json: {} },
+					{
+						json: {},
+						binary: { [property]: { mimeType: 'image/png', fileName: 'x.png' } as never },
+					},
+				],
+				continueOnFail: true,
+			});
+			const failure = run.items[1]?.json;
+			expect(failure?.error).toBe(
+				`Binary property "${property}" of item 1 holds no data (from "${label}")`,
+			);
+			expect(run.items[1]?.pairedItem).toEqual({ item: 1 });
+		},
+	);
+});
+
 describe('8. the credential test wants a Cohere answer', () => {
 	test.each([
 		['an HTML page', 'text/html', '<html><body>Welcome to nginx!</body></html>'],

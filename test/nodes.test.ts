@@ -17,7 +17,7 @@ describe('Cohere List Models (cohereModels)', () => {
 			credentials: ctx.credentials(),
 		});
 		expect(run.error).toBeUndefined();
-		expect(run.items).toHaveLength(22);
+		expect(run.items).toHaveLength(24);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-5',
@@ -158,8 +158,8 @@ describe('model dropdowns (listSearch)', () => {
 			return values;
 		};
 		const scrolled = await scrollAll('searchAllModels');
-		expect(scrolled).toHaveLength(22);
-		expect(new Set(scrolled).size).toBe(22);
+		expect(scrolled).toHaveLength(24);
+		expect(new Set(scrolled).size).toBe(24);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-4',
@@ -173,9 +173,9 @@ describe('model dropdowns (listSearch)', () => {
 			counts[family] = (await scrollAll(`search${family}Models`)).length;
 		expect(counts).toEqual({
 			Chat: 9,
-			Embed: 5,
+			Embed: 7,
 			Rerank: 5,
-			Classify: 5,
+			Classify: 7,
 			Generate: 3,
 			Summarize: 2,
 		});
@@ -202,7 +202,7 @@ describe('model dropdowns (listSearch)', () => {
 		ctx.emulator.modelsPageCap = 1000;
 		const all = await listSearch('cohereModels', 'searchAllModels', ctx.credentials());
 		expect(all.paginationToken).toBeUndefined();
-		expect(all.results).toHaveLength(22);
+		expect(all.results).toHaveLength(24);
 		expect(all.results.slice(-3).map((r) => r.value)).toEqual([
 			'command',
 			'command-light',

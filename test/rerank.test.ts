@@ -57,6 +57,21 @@ describe('Cohere Rerank', () => {
 		expect((raw.items[0].json.results as IDataObject[]).map((r) => r.index)).toEqual([2, 1]);
 	});
 
+	test('Minimum Relevance Score leaves out what scores below it, before Top N; it is not sent; out of range is refused', async () => {
+		const items = docs.map((text) => ({ json: { text } }));
+		const all = await rerank({}, items);
+		const scores = all.items.map((i) => i.json.relevance_score as number);
+		const between = (scores[1] + scores[2]) / 2;
+		ctx.emulator.reset();
+		const relevant = await rerank({ topN: 3, options: { minRelevanceScore: between } }, items);
+		expect(relevant.items.map((i) => i.json.text)).toEqual(['red apples', 'red apples are sweet']);
+		expect(bodies()).toEqual([
+			{ model: 'rerank-v3.5', query: 'red apples', documents: docs, top_n: 3 },
+		]);
+		const wrong = await rerank({ options: { minRelevanceScore: 1.5 } }, items);
+		expect(wrong.error?.message).toContain('Minimum Relevance Score');
+	});
+
 	test('more than 1,000 documents are split into requests and merged by score', async () => {
 		const items = Array.from({ length: 2500 }, (_, i) => ({
 			json: { text: i === 1700 ? 'red apples red apples' : `filler document ${i}` },

@@ -527,10 +527,10 @@ function embed(body: Json, version: 1 | 2): EmulatorResponse {
 	if (!body.input_type && !model.name.includes('v2.0'))
 		throw invalid('input_type is required for embed models v3 and higher.');
 	const dims = Number(body.output_dimension ?? model.dimensions ?? 1024);
-	if (body.output_dimension !== undefined && model.name !== 'embed-v4.0')
+	if (body.output_dimension !== undefined && !model.outputDimensions)
 		throw invalid(`output_dimension is not supported by ${model.name}.`);
-	if (![256, 512, 1024, 1536].includes(dims) && body.output_dimension !== undefined)
-		throw invalid('output_dimension must be one of 256, 512, 1024, 1536.');
+	if (body.output_dimension !== undefined && !model.outputDimensions?.includes(dims))
+		throw invalid(`output_dimension must be one of ${model.outputDimensions?.join(', ')}.`);
 	const types =
 		(body.embedding_types as string[] | undefined) ?? (version === 2 ? ['float'] : undefined);
 	if (types?.some((t) => !EMBEDDING_TYPES.includes(t)))

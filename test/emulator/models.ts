@@ -9,6 +9,8 @@ export interface EmulatedModel {
 	features?: string[];
 	/** Embedding size; only for embed models. */
 	dimensions?: number;
+	/** The output_dimension values the model takes (none: it takes no output_dimension). */
+	outputDimensions?: number[];
 }
 
 const model = (
@@ -53,9 +55,21 @@ export const MODELS: EmulatedModel[] = [
 		is_deprecated: true,
 	}),
 	model('custom-model-v1', ['generate'], { finetuned: true, context_length: 2048 }),
+	// Embed 5 (Cohere's changelog, 2026-09-30; not in our copy of the spec): 256 to 2048 dimensions.
+	model('embed-v5.0-pro', ['embed', 'classify'], {
+		dimensions: 2048,
+		outputDimensions: [256, 512, 768, 1024, 1536, 2048],
+		features: ['images'],
+	}),
+	model('embed-v5.0-fast', ['embed', 'classify'], {
+		dimensions: 2048,
+		outputDimensions: [256, 512, 768, 1024, 1536, 2048],
+		features: ['images'],
+	}),
 	model('embed-v4.0', ['embed', 'classify'], {
 		default_endpoints: ['embed'],
 		dimensions: 1536,
+		outputDimensions: [256, 512, 1024, 1536],
 		features: ['images'],
 	}),
 	model('embed-english-v3.0', ['embed', 'classify'], {
@@ -93,6 +107,10 @@ export function findModel(name: unknown): EmulatedModel | undefined {
 }
 
 /** The public fields, as `GET /v1/models` shows them. */
-export function publicModel({ dimensions: _dimensions, ...rest }: EmulatedModel) {
+export function publicModel({
+	dimensions: _dimensions,
+	outputDimensions: _outputDimensions,
+	...rest
+}: EmulatedModel) {
 	return rest;
 }

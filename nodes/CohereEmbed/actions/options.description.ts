@@ -49,11 +49,14 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		options: [
 			{ name: '256', value: '256' },
 			{ name: '512', value: '512' },
+			{ name: '768', value: '768' },
 			{ name: '1024', value: '1024' },
 			{ name: '1536', value: '1536' },
+			{ name: '2048', value: '2048' },
 		],
 		default: '1536',
-		description: 'Size of the embeddings, for models that support it (embed-v4.0 and newer)',
+		description:
+			'Size of the embeddings, for models that take it: embed-v4.0 takes 256, 512, 1024 or 1536; Embed 5 (embed-v5.0-pro, embed-v5.0-fast) every size listed',
 	},
 	{ ...priorityOption, displayOptions: { show: { '/api': ['cohere'] } } },
 	{

@@ -21,6 +21,15 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		default: 4096,
 		description: 'Longer documents are truncated to this many tokens',
 	},
+	{
+		displayName: 'Minimum Relevance Score',
+		name: 'minRelevanceScore',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 4 },
+		default: 0,
+		description:
+			"Documents that score below this are left out, before Top N (Cohere's scores run from 0 to 1; 0 keeps every document)",
+	},
 	priorityOption,
 	...requestOptions,
 ]);

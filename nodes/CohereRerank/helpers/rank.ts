@@ -18,7 +18,8 @@ export type RankedDocument = {
 
 /**
  * Ranks any number of documents: more than 1,000 are split into requests whose results are merged by score.
- * Returns the ranking over the original indices, best first, cut to `topN` (0 keeps all).
+ * Returns the ranking over the original indices, best first, without those below the Minimum Relevance Score
+ * option, cut to `topN` (0 keeps all).
  */
 export async function rankDocuments(
 	this: IExecuteFunctions | ISupplyDataFunctions,
@@ -57,5 +58,7 @@ export async function rankDocuments(
 		}
 	});
 	ranking.sort((a, b) => b.relevance_score - a.relevance_score || a.index - b.index);
-	return { ranking: topN > 0 ? ranking.slice(0, topN) : ranking, responses };
+	const minimum = (options.minRelevanceScore as number | undefined) ?? 0;
+	const relevant = minimum > 0 ? ranking.filter((r) => r.relevance_score >= minimum) : ranking;
+	return { ranking: topN > 0 ? relevant.slice(0, topN) : relevant, responses };
 }

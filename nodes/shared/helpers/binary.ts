@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 export interface BinaryContent {
@@ -50,6 +50,54 @@ export async function readBinaryFiles(
 }
 
 /** Reads binary properties of one item as bytes, with the same checks as readBinaryFiles. */
+/**
+ * An item's binary property, refused naming the item, the property and the parameter when it is missing or
+ * holds no data (a Code node can make a binary entry without \`data\`; n8n would fail on it with Node's own
+ * "The first argument must be of type string or an instance of Buffer").
+ */
+export function inputBinary(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	parameterLabel: string,
+): IBinaryData {
+	const binary = this.getInputData()[itemIndex]?.binary?.[propertyName];
+	if (!binary) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex} has no binary property "${propertyName}" (from "${parameterLabel}")`,
+			{
+				itemIndex,
+				description: 'Check the name of the binary property in the input item, for example "data".',
+			},
+		);
+	}
+	// Stored binary data has an id; inline data is a base64 string.
+	if (!binary.id && typeof binary.data !== 'string') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Binary property "${propertyName}" of item ${itemIndex} holds no data (from "${parameterLabel}")`,
+			{
+				itemIndex,
+				description:
+					'The item has a binary entry without its file content. If a Code node builds it, set its "data" to the base64 content, or use n8n\'s Convert to File node.',
+			},
+		);
+	}
+	return binary;
+}
+
+/** The bytes of an item's binary property, after the checks of inputBinary. */
+export async function readBinaryBuffer(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	parameterLabel: string,
+): Promise<Buffer> {
+	inputBinary.call(this, itemIndex, propertyName, parameterLabel);
+	return await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+}
+
 export async function readBinaryContents(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -67,18 +115,7 @@ export async function readBinaryContents(
 	const files: BinaryContent[] = [];
 	let total = 0;
 	for (const propertyName of propertyNames) {
-		const binary = this.getInputData()[itemIndex]?.binary?.[propertyName];
-		if (!binary) {
-			throw new NodeOperationError(
-				node,
-				`Item ${itemIndex} has no binary property "${propertyName}" (from "${rules.parameterLabel}")`,
-				{
-					itemIndex,
-					description:
-						'Check the name of the binary property in the input item, for example "data".',
-				},
-			);
-		}
+		const binary = inputBinary.call(this, itemIndex, propertyName, rules.parameterLabel);
 		const mimeType = (binary.mimeType || 'application/octet-stream').toLowerCase();
 		if (rules.mimeTypes && !rules.mimeTypes.includes(mimeType)) {
 			throw new NodeOperationError(
@@ -90,7 +127,7 @@ export async function readBinaryContents(
 				},
 			);
 		}
-		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		const buffer = await readBinaryBuffer.call(this, itemIndex, propertyName, rules.parameterLabel);
 		if (rules.refuseEmpty && buffer.length === 0) {
 			throw new NodeOperationError(
 				node,

@@ -21,11 +21,37 @@ export interface EmbedRequest {
 	settings?: RequestSettings;
 }
 
+/**
+ * The output dimensions a model takes, where Cohere documents them: embed-v4.0 in the OpenAPI spec; Embed 5
+ * (released 2026-09-30, after our copy of the spec) from 256 to 2048, 2048 by default. Other models are
+ * sent what the user chose, and Cohere answers.
+ */
+export const OUTPUT_DIMENSIONS: Record<string, number[]> = {
+	'embed-v4.0': [256, 512, 1024, 1536],
+	'embed-v5.0-pro': [256, 512, 768, 1024, 1536, 2048],
+	'embed-v5.0-fast': [256, 512, 768, 1024, 1536, 2048],
+};
+
 /** The one sender of POST /v2/embed, for the Embed node, Classify and the Embeddings sub-node. */
 export async function requestEmbeddings(
 	this: CohereContext,
 	request: EmbedRequest,
 ): Promise<EmbedResponse> {
+	const dimensions = OUTPUT_DIMENSIONS[request.model];
+	if (
+		request.outputDimension !== undefined &&
+		dimensions &&
+		!dimensions.includes(request.outputDimension)
+	) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Output Dimension ${request.outputDimension} is not one that ${request.model} takes (${dimensions.join(', ')})`,
+			{
+				itemIndex: request.itemIndex,
+				description: 'Pick another Output Dimension in the Options, or another model.',
+			},
+		);
+	}
 	return await (cohereApiRequest<EmbedResponse>).call(this, {
 		method: 'POST',
 		path: '/v2/embed',

@@ -385,6 +385,21 @@ export async function cohereRequest<T = IDataObject>(
 				await waitUnlessCancelled.call(this, retryDelayMs(attempt, undefined), node);
 				continue;
 			}
+			// A TLS handshake answered in plain HTTP: a Base URL without a scheme is taken as https://.
+			if (
+				baseUrl?.startsWith('https://') &&
+				(code === 'EPROTO' ||
+					/wrong version number|packet length too long|ssl3_get_record/i.test(
+						String(cause?.message),
+					))
+			) {
+				throw apiErrorFromNetwork(
+					node,
+					code === 'EUNKNOWN' ? 'EPROTO' : code,
+					`The server at ${baseUrl} does not speak HTTPS: if it is a plain-HTTP server (a local gateway or proxy), start the Base URL with http://`,
+					request.itemIndex,
+				);
+			}
 			throw apiErrorFromNetwork(
 				node,
 				code,

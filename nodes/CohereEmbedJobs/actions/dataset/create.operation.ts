@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { inputBinary, readBinaryBuffer } from '../../../shared/helpers/binary';
 import { asText, perItemParameter } from '../../../shared/helpers/parameters';
 import { processItems } from '../../../shared/helpers/processItems';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
@@ -197,14 +198,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const property = String(this.getNodeParameter('binaryProperty', itemIndex, 'data')).trim();
-	const binary = this.getInputData()[itemIndex]?.binary?.[property];
-	if (!binary) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Item ${itemIndex} has no binary property "${property}" (from "Binary Property")`,
-			{ itemIndex },
-		);
-	}
+	const binary = inputBinary.call(this, itemIndex, property, 'Binary Property');
 	const filename = binary.fileName ?? `${property}.jsonl`;
 	if (!/\.(jsonl|csv|txt)$/i.test(filename)) {
 		throw new NodeOperationError(
@@ -217,7 +211,7 @@ export async function execute(
 			},
 		);
 	}
-	const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+	const content = await readBinaryBuffer.call(this, itemIndex, property, 'Binary Property');
 	return [
 		{
 			json: await upload.call(this, itemIndex, {
