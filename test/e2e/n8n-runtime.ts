@@ -106,9 +106,7 @@ async function installN8n(version: string) {
  */
 async function buildSqlite(dir: string) {
 	const sqlite = path.join(dir, 'node_modules', 'sqlite3');
-	const { version } = JSON.parse(readFileSync(path.join(sqlite, 'package.json'), 'utf8')) as {
-		version: string;
-	};
+	const version = installedVersion(dir, 'sqlite3')!;
 	const addon = path.join('build', 'Release', 'node_sqlite3.node');
 	const cached = path.join(CACHE, `sqlite3-${version}`, 'node_sqlite3.node');
 	if (!existsSync(cached)) {
@@ -147,7 +145,12 @@ export async function ensureRuntime(versions: string[] = [N8N_VERSION]) {
 
 /** The version of a package inside an installed n8n (for example `@n8n/ai-node-sdk`), or undefined. */
 export function bundledVersion(n8nVersion: string, packageName: string): string | undefined {
-	const file = path.join(n8nDir(n8nVersion), 'node_modules', packageName, 'package.json');
+	return installedVersion(n8nDir(n8nVersion), packageName);
+}
+
+/** The version of a package in an install folder's node_modules, or undefined. */
+function installedVersion(dir: string, packageName: string): string | undefined {
+	const file = path.join(dir, 'node_modules', packageName, 'package.json');
 	if (!existsSync(file)) return undefined;
 	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

@@ -85,6 +85,20 @@ class Decoder {
 	boolean(): boolean {
 		return this.fixed(1)[0] !== 0;
 	}
+
+	/**
+	 * Arrays, maps and the file header's metadata come in blocks: a count (negative: followed by the block's size
+	 * in bytes), 0 ends them.
+	 */
+	blocks(readOne: () => void) {
+		for (let count = this.long(); count !== 0; count = this.long()) {
+			if (count < 0) {
+				this.long();
+				count = -count;
+			}
+			for (let i = 0; i < count; i++) readOne();
+		}
+	}
 }
 
 function base64(bytes: Uint8Array): string {
@@ -156,14 +170,14 @@ class SchemaReader {
 			}
 			case 'array': {
 				const items: unknown[] = [];
-				this.blocks(decoder, () =>
+				decoder.blocks(() =>
 					items.push(this.value(decoder, schema.items as AvroSchema, depth + 1)),
 				);
 				return items;
 			}
 			case 'map': {
 				const map: IDataObject = {};
-				this.blocks(decoder, () => {
+				decoder.blocks(() => {
 					const key = decoder.string();
 					map[key] = this.value(decoder, schema.values as AvroSchema, depth + 1) as IDataObject;
 				});
@@ -173,17 +187,6 @@ class SchemaReader {
 				return base64(decoder.fixed(Number(schema.size)));
 			default:
 				return this.primitive(decoder, type, depth);
-		}
-	}
-
-	/** Arrays and maps come in blocks: a count (negative: followed by the block's size in bytes), 0 ends them. */
-	private blocks(decoder: Decoder, readOne: () => void) {
-		for (let count = decoder.long(); count !== 0; count = decoder.long()) {
-			if (count < 0) {
-				decoder.long();
-				count = -count;
-			}
-			for (let i = 0; i < count; i++) readOne();
 		}
 	}
 
@@ -319,13 +322,7 @@ export async function readAvroContainer(bytes: Uint8Array): Promise<unknown[]> {
 	if (!isAvroContainer(bytes)) throw new AvroError('it does not start with the Avro header');
 	const decoder = new Decoder(bytes.subarray(MAGIC.length));
 	const metadata = new Map<string, Uint8Array>();
-	for (let count = decoder.long(); count !== 0; count = decoder.long()) {
-		if (count < 0) {
-			decoder.long();
-			count = -count;
-		}
-		for (let i = 0; i < count; i++) metadata.set(decoder.string(), decoder.bytesValue());
-	}
+	decoder.blocks(() => metadata.set(decoder.string(), decoder.bytesValue()));
 	const text = new TextDecoder();
 	const schemaText = metadata.get('avro.schema');
 	if (!schemaText) throw new AvroError('its header has no schema');

@@ -49,10 +49,9 @@ export async function readBinaryFiles(
 	}));
 }
 
-/** Reads binary properties of one item as bytes, with the same checks as readBinaryFiles. */
 /**
  * An item's binary property, refused naming the item, the property and the parameter when it is missing or
- * holds no data (a Code node can make a binary entry without \`data\`; n8n would fail on it with Node's own
+ * holds no data (a Code node can make a binary entry without `data`; n8n would fail on it with Node's own
  * "The first argument must be of type string or an instance of Buffer").
  */
 export function inputBinary(
@@ -87,17 +86,7 @@ export function inputBinary(
 	return binary;
 }
 
-/** The bytes of an item's binary property, after the checks of inputBinary. */
-export async function readBinaryBuffer(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	propertyName: string,
-	parameterLabel: string,
-): Promise<Buffer> {
-	inputBinary.call(this, itemIndex, propertyName, parameterLabel);
-	return await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-}
-
+/** Reads binary properties of one item as bytes, with the same checks as readBinaryFiles. */
 export async function readBinaryContents(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -127,7 +116,7 @@ export async function readBinaryContents(
 				},
 			);
 		}
-		const buffer = await readBinaryBuffer.call(this, itemIndex, propertyName, rules.parameterLabel);
+		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 		if (rules.refuseEmpty && buffer.length === 0) {
 			throw new NodeOperationError(
 				node,

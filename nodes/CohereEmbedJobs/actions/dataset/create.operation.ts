@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { inputBinary, readBinaryBuffer } from '../../../shared/helpers/binary';
+import { inputBinary } from '../../../shared/helpers/binary';
 import { asText, perItemParameter } from '../../../shared/helpers/parameters';
 import { processItems } from '../../../shared/helpers/processItems';
 import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
@@ -211,7 +211,7 @@ export async function execute(
 			},
 		);
 	}
-	const content = await readBinaryBuffer.call(this, itemIndex, property, 'Binary Property');
+	const content = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 	return [
 		{
 			json: await upload.call(this, itemIndex, {
