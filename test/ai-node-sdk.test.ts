@@ -39,6 +39,7 @@ describe('without n8n’s AI node SDK', () => {
 		await loader.loadAll();
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual(
 			[
+				'cohereBatch',
 				'cohereChat',
 				'cohereChatModel',
 				'cohereClassify',

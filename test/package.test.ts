@@ -17,6 +17,7 @@ const EXPECTED_NODES = [
 	'cohereSummarize',
 	'cohereClassify',
 	'cohereTranscribe',
+	'cohereBatch',
 ];
 /** The AI sub-nodes: no input, one AI output; n8n's own sub-nodes are not tools, and neither are these. */
 const SUB_NODES: Array<[string, string]> = [

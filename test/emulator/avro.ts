@@ -63,6 +63,14 @@ export function schemaOf(rows: object[]): object {
 				]),
 			) as Record<string, unknown>;
 			if (copy.type === 'record' && !copy.name) copy.name = `Record${names++}`;
+			// A field some rows lack is nullable; its default lets those rows be written as they are.
+			if (
+				Array.isArray(copy.type) &&
+				copy.type[0] === 'null' &&
+				'name' in copy &&
+				!('default' in copy)
+			)
+				copy.default = null;
 			return copy;
 		}
 		return schema;

@@ -745,6 +745,19 @@ export class JobStore {
 	/** The format and the Avro codec of the output parts the next jobs write. */
 	partFormat: 'avro' | 'jsonl' = 'avro';
 	partCodec: AvroCodec = 'deflate';
+	batches = new Map<string, StoredBatch>();
+	/**
+	 * How a batch's output records hold the answer. Public clients show two shapes: `body` (the response as
+	 * an object, `error` '' when none: RubyLLM's Cohere batches) and `response` (JSON text of
+	 * {status_code, body}, `error` JSON text or null: toponymy's Cohere batch transport).
+	 */
+	batchOutputShape: 'body' | 'response' = 'body';
+	/** Batch records whose user message contains this fail, as a record Cohere could not answer. */
+	failingRecordText = 'fail-record';
+	/** Extra output records appended to the next completed batch (to test misaligned output). */
+	extraBatchRecords: Json[] = [];
+	/** custom_ids whose records the next completed batch leaves out. */
+	droppedBatchRecords: string[] = [];
 	private counter = 0;
 	nextId(prefix: string) {
 		this.counter++;
@@ -848,7 +861,9 @@ function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | und
 		if (!type) throw invalid("required 'type' param is missing or empty.");
 		const file = (req.body as { files?: Record<string, UploadedFile> } | undefined)?.files?.data;
 		if (!file) throw invalid("required 'data' file is missing.");
-		const { rows, errors } = parseRows(file, req.query);
+		const { rows, errors } = type.startsWith('batch-')
+			? parseBatchRows(file, type)
+			: parseRows(file, req.query);
 		const skip = req.query.skip_malformed_input === 'true';
 		const keep = ([] as string[]).concat(req.queryAll?.keep_fields ?? []);
 		const missingKept = keep.filter((field) => rows.some((row) => !(field in row)));
@@ -872,7 +887,9 @@ function datasets(req: EmulatorRequest, store: JobStore): EmulatorResponse | und
 				: {}),
 			validation_warnings: skip ? errors : [],
 		};
-		const kept = rows.filter((row) => typeof row.text === 'string' && row.text.trim());
+		const kept = type.startsWith('batch-')
+			? rows
+			: rows.filter((row) => typeof row.text === 'string' && row.text.trim());
 		store.datasets.set(dataset.id, {
 			dataset,
 			rows: kept,
@@ -1011,6 +1028,226 @@ function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { poll
 	job.output_dataset_id = outputId;
 }
 
+// ---------- batches ----------
+const BATCH_INPUT_TYPES = [
+	'batch-chat-v2-input',
+	'batch-embed-v2-input',
+	'batch-openai-chat-input',
+];
+const FINAL_BATCH_STATUSES = [
+	'BATCH_STATUS_COMPLETED',
+	'BATCH_STATUS_FAILED',
+	'BATCH_STATUS_CANCELED',
+];
+
+export interface StoredBatch {
+	batch: Json & { id: string; status: string };
+	polls: number;
+}
+
+/**
+ * The rows of a batch input dataset: JSONL of {custom_id, body}. Each row needs a custom_id (kept with
+ * keep_fields=custom_id), unique, and a body for its endpoint: chat v2 messages, or embed texts (embed batch
+ * records reject output_dimension, as public batch clients found).
+ */
+function parseBatchRows(file: UploadedFile, type: string): { rows: Json[]; errors: string[] } {
+	const rows: Json[] = [];
+	const errors: string[] = [];
+	const ids = new Set<string>();
+	file.content.split(/\r?\n/).forEach((line, index) => {
+		if (!line.trim()) return;
+		let row: Json;
+		try {
+			row = JSON.parse(line) as Json;
+		} catch {
+			errors.push(`line ${index + 1} is not valid JSON`);
+			return;
+		}
+		rows.push(row);
+		const where = `line ${index + 1}`;
+		if (typeof row.custom_id !== 'string' || !row.custom_id)
+			errors.push(`${where} has no custom_id`);
+		else if (ids.has(row.custom_id)) errors.push(`${where} repeats custom_id ${row.custom_id}`);
+		else ids.add(row.custom_id);
+		const body = row.body as Json | undefined;
+		if (!body || typeof body !== 'object' || Array.isArray(body)) {
+			errors.push(`${where} has no body object`);
+			return;
+		}
+		if ('model' in body) errors.push(`${where}: the model is set on the batch, not in its records`);
+		if (type === 'batch-chat-v2-input' && (!Array.isArray(body.messages) || !body.messages.length))
+			errors.push(`${where}: body.messages must not be empty`);
+		if (type === 'batch-embed-v2-input') {
+			if (!Array.isArray(body.texts) || !body.texts.length)
+				errors.push(`${where}: body.texts must not be empty`);
+			if ('output_dimension' in body)
+				errors.push(`${where}: output_dimension is not supported in batch records`);
+		}
+	});
+	return { rows, errors };
+}
+
+function batchView({ batch }: StoredBatch): Json {
+	return batch;
+}
+
+function batches(req: EmulatorRequest, store: JobStore): EmulatorResponse | undefined {
+	const rest = req.path.slice('/v2/batches'.length).replace(/^\//, '');
+	const [id, action] = rest ? decodeURIComponent(rest).split(':') : [undefined, undefined];
+	const body = (req.body ?? {}) as Json;
+	if (req.method === 'POST' && !id) {
+		for (const field of ['name', 'input_dataset_id', 'model'])
+			if (typeof body[field] !== 'string' || !body[field]) throw invalid(`${field} is required`);
+		const input = store.datasets.get(body.input_dataset_id as string);
+		if (!input) throw new ApiError(404, `dataset ${String(body.input_dataset_id)} not found`);
+		const type = input.dataset.dataset_type;
+		if (!BATCH_INPUT_TYPES.includes(type))
+			throw invalid(`dataset ${input.dataset.id} of type ${type} cannot be used for a batch`);
+		if (input.dataset.validation_status !== 'validated')
+			throw invalid(`dataset ${input.dataset.id} is not validated`);
+		requireModel(body, type === 'batch-embed-v2-input' ? 'embed' : 'chat');
+		const now = new Date(0).toISOString();
+		const stored: StoredBatch = {
+			batch: {
+				id: `batch-${store.nextId('b')}`,
+				name: body.name as string,
+				creator_id: 'owner-emulator',
+				org_id: 'org-emulator',
+				status: 'BATCH_STATUS_QUEUED',
+				created_at: now,
+				updated_at: now,
+				input_dataset_id: input.dataset.id,
+				input_tokens: '0',
+				output_tokens: '0',
+				model: body.model as string,
+				num_records: input.rows.length,
+				num_successful_records: 0,
+				num_failed_records: 0,
+			},
+			polls: 0,
+		};
+		store.batches.set(stored.batch.id, stored);
+		return ok({ batch: batchView(stored) });
+	}
+	if (req.method === 'GET' && !id) {
+		const { page_size, page_token, order_by } = req.query;
+		if (page_size !== undefined && !(Number.isInteger(Number(page_size)) && Number(page_size) >= 0))
+			throw invalid('page_size must be an integer');
+		if (order_by !== undefined && !['created_at', 'updated_at'].includes(order_by))
+			throw invalid('order_by must be created_at or updated_at');
+		const size = Math.min(Number(page_size) || 50, 1000);
+		const start = page_token ? Number(page_token) : 0;
+		if (!Number.isInteger(start) || start < 0) throw invalid('invalid page_token');
+		// Newest first: the emulator's IDs grow with time.
+		const all = [...store.batches.values()].reverse();
+		const page = all.slice(start, start + size);
+		return ok({
+			batches: page.map(batchView),
+			...(start + size < all.length ? { next_page_token: String(start + size) } : {}),
+		});
+	}
+	if (!id) return undefined;
+	const stored = store.batches.get(id);
+	if (!stored) throw new ApiError(404, `batch ${id} not found`);
+	const { batch } = stored;
+	if (req.method === 'GET' && action === undefined) {
+		stored.polls++;
+		if (batch.status === 'BATCH_STATUS_CANCELING') batch.status = 'BATCH_STATUS_CANCELED';
+		else if (batch.status === 'BATCH_STATUS_QUEUED') batch.status = 'BATCH_STATUS_IN_PROGRESS';
+		else if (batch.status === 'BATCH_STATUS_IN_PROGRESS' && stored.polls > store.pollsUntilComplete)
+			finishBatch(req, store, stored);
+		return ok({ batch: batchView(stored) });
+	}
+	if (req.method === 'POST' && action === 'cancel') {
+		if (!FINAL_BATCH_STATUSES.includes(batch.status)) batch.status = 'BATCH_STATUS_CANCELING';
+		return ok({});
+	}
+	return undefined;
+}
+
+/** Runs every record through the endpoint's own handler and writes the output dataset (one Avro part). */
+function finishBatch(req: EmulatorRequest, store: JobStore, stored: StoredBatch) {
+	const { batch } = stored;
+	const input = store.datasets.get(batch.input_dataset_id as string)!;
+	if (input.dataset.name.includes(store.failingName)) {
+		batch.status = 'BATCH_STATUS_FAILED';
+		batch.status_reason = 'the batch could not be processed';
+		return;
+	}
+	const embeds = input.dataset.dataset_type === 'batch-embed-v2-input';
+	let succeeded = 0;
+	let inputTokens = 0;
+	let outputTokens = 0;
+	const records: Json[] = [];
+	for (const row of input.rows) {
+		const customId = row.custom_id as string;
+		if (store.droppedBatchRecords.includes(customId)) continue;
+		const requestBody = { ...(row.body as Json), model: batch.model };
+		let response: Json | undefined;
+		let error: string | undefined;
+		try {
+			if (JSON.stringify(requestBody).includes(store.failingRecordText))
+				throw invalid('the record could not be processed');
+			response = (embeds ? embed(requestBody, 2) : chatV2(requestBody)).body as Json;
+		} catch (failure) {
+			if (!(failure instanceof ApiError)) throw failure;
+			error = failure.message;
+		}
+		if (response) {
+			succeeded++;
+			const usage = (response.usage ?? (response.meta as Json | undefined)) as Json | undefined;
+			const billed = (usage?.billed_units ?? {}) as Json;
+			inputTokens += Number(billed.input_tokens ?? 0);
+			outputTokens += Number(billed.output_tokens ?? 0);
+		}
+		records.push(
+			store.batchOutputShape === 'body'
+				? { custom_id: customId, body: response ?? null, error: error ?? '' }
+				: {
+						custom_id: customId,
+						response: response ? JSON.stringify({ status_code: 200, body: response }) : null,
+						error: error ? JSON.stringify({ message: error }) : null,
+					},
+		);
+	}
+	records.push(...store.extraBatchRecords);
+	const outputId = store.nextId(`${batch.name}-output`);
+	const partId = `${outputId}-part-0`;
+	store.files.set(partId, records);
+	const extension = store.partFormat === 'avro' ? 'avro' : 'jsonl';
+	const host = String(req.headers.host ?? '127.0.0.1');
+	store.datasets.set(outputId, {
+		dataset: {
+			id: outputId,
+			name: `${batch.name}-output`,
+			// The spec's DatasetType has no type for a batch's output (see test/contract/README.md).
+			dataset_type: input.dataset.dataset_type,
+			validation_status: 'validated',
+			created_at: new Date(0).toISOString(),
+			updated_at: new Date(0).toISOString(),
+			dataset_parts: [
+				{
+					id: partId,
+					name: `${partId}.${extension}`,
+					url: `http://${host}/__files/${partId}.${extension}`,
+					index: 0,
+					num_rows: records.length,
+				},
+			],
+		},
+		rows: records,
+		validationPolls: 0,
+	});
+	Object.assign(batch, {
+		status: 'BATCH_STATUS_COMPLETED',
+		output_dataset_id: outputId,
+		num_successful_records: succeeded,
+		num_failed_records: input.rows.length - succeeded,
+		input_tokens: String(inputTokens),
+		output_tokens: String(outputTokens),
+	});
+}
+
 // ---------- OpenAI-compatible ----------
 function compatChat(body: Json): EmulatorResponse {
 	if (typeof body.model !== 'string' || !body.model)
@@ -1127,6 +1364,8 @@ export function route(req: EmulatorRequest, ctx: RouteContext): EmulatorResponse
 	if (key === 'POST /v2/audio/transcriptions') return transcription(req);
 	if (req.path.startsWith('/v1/datasets')) return datasets(req, ctx.store);
 	if (req.path.startsWith('/v1/embed-jobs')) return embedJobs(req, ctx.store);
+	if (req.path === '/v2/batches' || req.path.startsWith('/v2/batches/'))
+		return batches(req, ctx.store);
 	for (const prefix of ctx.compatPrefixes) {
 		if (key === `POST ${prefix}/chat/completions`) return compatChat(body);
 		if (key === `POST ${prefix}/embeddings`) return compatEmbeddings(body);

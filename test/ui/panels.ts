@@ -99,6 +99,40 @@ export const PANEL_ORDER: Record<
 			fields: ['model', 'query', 'source', 'document', 'topN', 'output', 'options'],
 		},
 	],
+	cohereBatch: [
+		{
+			form: { operation: 'runChat' },
+			fields: [
+				'operation',
+				'model',
+				'prompt',
+				'systemMessage',
+				'responseFormat',
+				'simplify',
+				'options',
+			],
+		},
+		{
+			form: { operation: 'runChat', responseFormat: 'json_schema' },
+			fields: [
+				'operation',
+				'model',
+				'prompt',
+				'systemMessage',
+				'responseFormat',
+				'jsonSchema',
+				'simplify',
+				'options',
+			],
+		},
+		{
+			form: { operation: 'create' },
+			fields: ['operation', 'inputDatasetId', 'model', 'name', 'options'],
+		},
+		{ form: { operation: 'get' }, fields: ['operation', 'batchId', 'outputResults', 'options'] },
+		{ form: { operation: 'list' }, fields: ['operation', 'returnAll', 'limit', 'options'] },
+		{ form: { operation: 'cancel' }, fields: ['operation', 'batchId', 'options'] },
+	],
 	cohereEmbedJobs: [
 		{
 			form: { resource: 'embedJob', operation: 'create' },

@@ -15,7 +15,7 @@ import {
 	getModelId,
 } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import { samplingOptions } from '../helpers/options';
+import { samplingOptions } from '../../shared/helpers/chatRequest';
 import { getDocuments } from './chatV2.operation';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';

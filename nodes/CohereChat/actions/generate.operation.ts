@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import { samplingOptions } from '../helpers/options';
+import { samplingOptions } from '../../shared/helpers/chatRequest';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import type { GenerateResponse } from '../../shared/transport/responses';

@@ -172,31 +172,6 @@ export function simplifyToolCalls(toolCalls: unknown): IDataObject[] | undefined
 	});
 }
 
-/** Parses the model's answer when JSON was asked for; an invalid answer fails the item, not the node. */
-export function parseModelJson(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	text: string,
-): IDataObject | IDataObject[] {
-	const trimmed = text
-		.trim()
-		.replace(/^```(?:json)?\s*/i, '')
-		.replace(/```$/, '')
-		.trim();
-	try {
-		return JSON.parse(trimmed) as IDataObject;
-	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The model's answer for item ${itemIndex} is not valid JSON`,
-			{
-				itemIndex,
-				description: `${(error as Error).message}. Answer: ${text.slice(0, 500)}`,
-			},
-		);
-	}
-}
-
 /** What the v2 and OpenAI-compatible forms share for one item: the conversation with its attachments, the
  * answer format and the tools. Each form turns the attachments into its own message parts. */
 export interface Conversation {

@@ -218,3 +218,40 @@ export async function searchEmbedJobs(
 			})),
 	};
 }
+
+/** Batches per dropdown page (`page_size` of `GET /v2/batches`; Cohere's own default is 50). */
+export const BATCH_PAGE_SIZE = 100;
+
+/** The account's batches, newest first, each with its status; a filter matches name or ID. */
+export async function searchBatches(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const results: INodeListSearchResult['results'] = [];
+	let token = paginationToken;
+	for (;;) {
+		const page = await (dropdownRequest<{
+			batches?: IDataObject[];
+			next_page_token?: string;
+		}>).call(this, 'batches', '/v2/batches', {
+			page_size: BATCH_PAGE_SIZE,
+			order_by: 'created_at',
+			...(token ? { page_token: token } : {}),
+		});
+		for (const batch of page.batches ?? []) {
+			if (!matches(filter, batch.name, batch.id)) continue;
+			const status = String(batch.status ?? '')
+				.replace(/^BATCH_STATUS_/, '')
+				.toLowerCase();
+			results.push({
+				name: `${String(batch.name || batch.id)} (${status || 'unknown'})`,
+				value: String(batch.id),
+			});
+		}
+		token = page.next_page_token || undefined;
+		if (!token) return { results };
+		// Without a filter, page by page as the user scrolls; with one, every page (matches may be anywhere).
+		if (!filter?.trim()) return { results, paginationToken: token };
+	}
+}

@@ -61,6 +61,11 @@ export interface CohereRequest {
 	 * redirects are handled as for any request: a non-2xx body is read whole and parsed.
 	 */
 	stream?: boolean;
+	/**
+	 * Send it even when the execution was cancelled: n8n aborts every request of a cancelled execution, and
+	 * this one cleans up after it (cancels the batch that execution started on Cohere's side).
+	 */
+	evenIfCancelled?: boolean;
 }
 
 export interface CohereResponse<T = unknown> {
@@ -310,6 +315,13 @@ export async function cohereRequest<T = IDataObject>(
 	this: CohereContext,
 	request: CohereRequest,
 ): Promise<CohereResponse<T>> {
+	if (request.evenIfCancelled && 'getExecutionCancelSignal' in this) {
+		// n8n takes the signal from the context it is called with: this one has none, and no run limiter.
+		const detached = Object.create(this, {
+			getExecutionCancelSignal: { value: () => undefined },
+		}) as CohereContext;
+		return await (cohereRequest<T>).call(detached, { ...request, evenIfCancelled: false });
+	}
 	const node = this.getNode();
 	const connection = await getConnection.call(this);
 	const isFullUrl = /^https?:\/\//i.test(request.path);

@@ -144,6 +144,30 @@ export type GetDatasetResponse = { dataset?: Dataset };
 /** POST /v1/datasets */
 export type CreateDatasetResponse = { id?: string };
 
+/** A batch of Cohere's Batches API (v2); token counts are int64 as text. */
+export type Batch = {
+	id?: string;
+	name?: string;
+	creator_id?: string;
+	org_id?: string;
+	status?: string;
+	created_at?: string;
+	updated_at?: string;
+	input_dataset_id?: string;
+	output_dataset_id?: string;
+	input_tokens?: string;
+	output_tokens?: string;
+	model?: string;
+	num_records?: number;
+	num_successful_records?: number;
+	num_failed_records?: number;
+	status_reason?: string;
+};
+/** POST /v2/batches and GET /v2/batches/{id} */
+export type GetBatchResponse = { batch?: Batch };
+/** GET /v2/batches */
+export type ListBatchesResponse = { batches?: Batch[]; next_page_token?: string };
+
 export type EmbedJob = {
 	job_id?: string;
 	name?: string;

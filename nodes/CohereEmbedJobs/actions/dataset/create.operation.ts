@@ -9,17 +9,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { inputBinary } from '../../../shared/helpers/binary';
 import { asText, perItemParameter } from '../../../shared/helpers/parameters';
 import { processItems } from '../../../shared/helpers/processItems';
-import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
-import { multipartBody } from '../../../shared/helpers/multipart';
-import { pollUntil } from '../../helpers/poll';
-import { failedValidation } from './get.operation';
+import { getRequestSettings } from '../../../shared/transport';
+import { uploadDataset, waitForValidation } from '../../../shared/helpers/datasets';
 import { getOptions } from '../../../shared/helpers/numbers';
 import { optionsDescription } from '../options.description';
-import type {
-	CreateDatasetResponse,
-	Dataset,
-	GetDatasetResponse,
-} from '../../../shared/transport/responses';
 
 const properties: INodeProperties[] = [
 	{
@@ -94,7 +87,7 @@ async function upload(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	file: { filename: string; contentType: string; content: Buffer },
-) {
+): Promise<IDataObject> {
 	const options = getOptions.call(this, itemIndex, optionsDescription);
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (!name)
@@ -103,53 +96,33 @@ async function upload(
 			`The parameter "Name" is empty in item ${itemIndex}`,
 			{ itemIndex },
 		);
-	const qs: IDataObject = {
-		name,
-		type: this.getNodeParameter('datasetType', itemIndex, 'embed-input'),
-	};
-	if (list(options.keepFields).length) qs.keep_fields = list(options.keepFields);
-	if (list(options.optionalFields).length) qs.optional_fields = list(options.optionalFields);
-	if (options.skipMalformedInput) qs.skip_malformed_input = true;
-	if (options.csvDelimiter) qs.csv_delimiter = options.csvDelimiter;
-	if (options.textSeparator) qs.text_separator = options.textSeparator;
 	const settings = getRequestSettings.call(this, itemIndex);
-	const created = await (cohereApiRequest<CreateDatasetResponse>).call(this, {
-		method: 'POST',
-		path: '/v1/datasets',
-		qs,
-		rawBody: multipartBody([
-			{
-				field: 'data',
-				filename: file.filename,
-				contentType: file.contentType,
-				content: file.content,
-			},
-		]),
-		itemIndex,
-		settings,
-	});
-	if (!options.waitForValidation) return created;
-	const dataset = await pollUntil.call(
+	const id = await uploadDataset.call(
 		this,
-		async () =>
-			(
-				await (cohereApiRequest<GetDatasetResponse>).call(this, {
-					method: 'GET',
-					path: `/v1/datasets/${encodeURIComponent(String(created.id))}`,
-					itemIndex,
-					settings,
-				})
-			).dataset as Dataset,
-		(state) => state.validation_status !== 'processing' && state.validation_status !== 'queued',
+		itemIndex,
+		{
+			name,
+			type: this.getNodeParameter('datasetType', itemIndex, 'embed-input') as string,
+			file,
+			keepFields: list(options.keepFields),
+			optionalFields: list(options.optionalFields),
+			skipMalformedInput: options.skipMalformedInput === true,
+			csvDelimiter: options.csvDelimiter as string | undefined,
+			textSeparator: options.textSeparator as string | undefined,
+		},
+		settings,
+	);
+	if (!options.waitForValidation) return { id };
+	return await waitForValidation.call(
+		this,
+		id,
+		itemIndex,
 		{
 			maxWaitSeconds: Number(options.maxWait ?? 600),
-			itemIndex,
-			what: `Validation of dataset ${String(created.id)}`,
 			firstDelayMs: Number(options.pollInterval ?? 2) * 1000,
 		},
+		settings,
 	);
-	if (dataset.validation_status === 'failed') throw failedValidation.call(this, dataset, itemIndex);
-	return dataset;
 }
 
 /**

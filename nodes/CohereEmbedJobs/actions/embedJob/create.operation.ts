@@ -12,10 +12,10 @@ import {
 	modelLocator,
 } from '../../../shared/descriptions';
 import { compact, getModelId, getPathSegment } from '../../../shared/helpers/parameters';
-import { readDatasetPart } from '../../../shared/helpers/datasetParts';
-import { cohereApiRequest, getRequestSettings } from '../../../shared/transport';
-import { pollUntil } from '../../helpers/poll';
-import { datasetIdProperty, failedValidation, getDataset } from '../dataset/get.operation';
+import { failedValidation, getDataset, readDatasetRows } from '../../../shared/helpers/datasets';
+import { pollUntil } from '../../../shared/helpers/poll';
+import { cohereApiRequest } from '../../../shared/transport';
+import { datasetIdProperty } from '../dataset/get.operation';
 import { getOptions } from '../../../shared/helpers/numbers';
 import { optionsDescription } from '../options.description';
 import type { CreateEmbedJobResponse, EmbedJob } from '../../../shared/transport/responses';
@@ -86,44 +86,6 @@ export async function getJob(
 	});
 }
 
-/**
- * The rows of the output dataset. Part URLs are signed download links on another host, so they are fetched
- * without the credential: the API key never leaves the Base URL. Cohere serves parts as Avro files; a
- * gateway may serve JSONL: each part is read by its content.
- */
-async function downloadRows(
-	this: IExecuteFunctions,
-	datasetId: string,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const dataset = await getDataset.call(this, datasetId, itemIndex);
-	const rows: IDataObject[] = [];
-	for (const part of dataset.dataset_parts ?? []) {
-		if (typeof part.url !== 'string') continue;
-		const bytes = (await this.helpers.httpRequest({
-			method: 'GET',
-			url: part.url,
-			json: false,
-			encoding: 'arraybuffer',
-			timeout: (getRequestSettings.call(this, itemIndex).timeoutSeconds ?? 300) * 1000,
-		})) as Uint8Array | ArrayBuffer | string;
-		const partRows = await readDatasetPart(bytes).catch((error: Error) => error);
-		if (partRows instanceof Error) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Part "${String(part.name)}" of dataset ${datasetId} ${partRows.message}`,
-				{
-					itemIndex,
-					description:
-						'Output parts are read as Avro (as Cohere serves them) or JSONL; the part URLs are in the dataset (Get Dataset).',
-				},
-			);
-		}
-		for (const row of partRows) rows.push(row);
-	}
-	return rows;
-}
-
 /** A job on a dataset that is still validating, or failed validation, is refused with the reason. */
 async function checkDatasetReady(
 	this: IExecuteFunctions,
@@ -190,6 +152,6 @@ export async function execute(
 	}
 	if (job.status !== 'complete' || !this.getNodeParameter('downloadResults', itemIndex, false))
 		return [{ json: job }];
-	const rows = await downloadRows.call(this, String(job.output_dataset_id), itemIndex);
+	const rows = await readDatasetRows.call(this, String(job.output_dataset_id), itemIndex);
 	return rows.map((row) => ({ json: row }));
 }
