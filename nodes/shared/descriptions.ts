@@ -256,3 +256,53 @@ export const truncateOption: INodeProperties = {
 	],
 	default: 'END',
 };
+
+/** "Return All" and its "Limit" (shown when it is off), as n8n's list operations have them. */
+export const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+export const returnAllProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	limitProperty,
+];
+
+/** The shape of a chat answer (Chat, Batch): text, a JSON object, or a JSON object following a schema. */
+export const responseFormatProperty: INodeProperties = {
+	displayName: 'Response Format',
+	name: 'responseFormat',
+	type: 'options',
+	options: [
+		{ name: 'Text', value: 'text' },
+		{
+			name: 'JSON Object',
+			value: 'json_object',
+			description: 'The answer is a JSON object, parsed into the output',
+		},
+		{
+			name: 'JSON Object With Schema',
+			value: 'json_schema',
+			description: 'The answer follows your JSON Schema',
+		},
+	],
+	default: 'text',
+};
+export const jsonSchemaProperty: INodeProperties = {
+	displayName: 'JSON Schema',
+	name: 'jsonSchema',
+	type: 'json',
+	default:
+		'{\n  "type": "object",\n  "properties": {\n    "answer": { "type": "string" }\n  },\n  "required": ["answer"]\n}',
+	displayOptions: { show: { responseFormat: ['json_schema'] } },
+};

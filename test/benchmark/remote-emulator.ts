@@ -44,10 +44,13 @@ export async function startRemoteEmulator(): Promise<RemoteEmulator> {
 		child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
 	});
 	const url = `http://127.0.0.1:${port}`;
-	const call = async (name: string, body?: unknown) =>
+	const once = async (name: string, body?: unknown) =>
 		(await (
 			await fetch(`${url}/__emulator/${name}`, { method: 'POST', body: JSON.stringify(body ?? {}) })
 		).json()) as EmulatorStats;
+	// A kept-alive connection idle through a long run may be closed by the server as it is reused: once more.
+	const call = async (name: string, body?: unknown) =>
+		await once(name, body).catch(async () => await once(name, body));
 	return {
 		url,
 		configure: async (config) => void (await call('config', config)),

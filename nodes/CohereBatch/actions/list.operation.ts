@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { limitProperty, returnAllProperties } from '../../shared/descriptions';
 import { getNumberParameter } from '../../shared/helpers/numbers';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Batch, ListBatchesResponse } from '../../shared/transport/responses';
@@ -8,26 +9,7 @@ import type { Batch, ListBatchesResponse } from '../../shared/transport/response
 /** Cohere's largest page (it coerces page_size above 1000 to 1000). */
 const PAGE_SIZE = 1000;
 
-const limitProperty: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	limitProperty,
-];
+const properties: INodeProperties[] = [...returnAllProperties];
 
 export const description = updateDisplayOptions({ show: { operation: ['list'] } }, properties);
 

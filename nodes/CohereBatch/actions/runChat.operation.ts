@@ -6,7 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { modelLocator } from '../../shared/descriptions';
+import {
+	jsonSchemaProperty,
+	modelLocator,
+	responseFormatProperty,
+} from '../../shared/descriptions';
 import { contentText } from '../../shared/helpers/chatContent';
 import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/helpers/chatRequest';
 import { uploadDataset, waitForValidation } from '../../shared/helpers/datasets';
@@ -40,33 +44,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Instructions that set how the model behaves',
 	},
-	{
-		displayName: 'Response Format',
-		name: 'responseFormat',
-		type: 'options',
-		options: [
-			{ name: 'Text', value: 'text' },
-			{
-				name: 'JSON Object',
-				value: 'json_object',
-				description: 'Each answer is a JSON object, parsed into the output',
-			},
-			{
-				name: 'JSON Object With Schema',
-				value: 'json_schema',
-				description: 'Each answer follows your JSON Schema',
-			},
-		],
-		default: 'text',
-	},
-	{
-		displayName: 'JSON Schema',
-		name: 'jsonSchema',
-		type: 'json',
-		default:
-			'{\n  "type": "object",\n  "properties": {\n    "answer": { "type": "string" }\n  },\n  "required": ["answer"]\n}',
-		displayOptions: { show: { responseFormat: ['json_schema'] } },
-	},
+	responseFormatProperty,
+	jsonSchemaProperty,
 	{
 		displayName: 'Simplify Output',
 		name: 'simplify',

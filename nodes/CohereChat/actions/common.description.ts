@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { jsonSchemaProperty, responseFormatProperty } from '../../shared/descriptions';
+
 /**
  * Parameters shared by the v2 and OpenAI-compatible forms, in the groups the panel shows them: what to say,
  * the images, the tools, the shape of the answer. The node class places each group (see its properties).
@@ -113,32 +115,9 @@ export const imagesProperty: INodeProperties = {
 };
 
 export const responseFormatProperties: INodeProperties[] = [
+	{ ...responseFormatProperty, displayOptions: { show: conversationApis } },
 	{
-		displayName: 'Response Format',
-		name: 'responseFormat',
-		type: 'options',
-		options: [
-			{ name: 'Text', value: 'text' },
-			{
-				name: 'JSON Object',
-				value: 'json_object',
-				description: 'The answer is a JSON object, parsed into the output',
-			},
-			{
-				name: 'JSON Object With Schema',
-				value: 'json_schema',
-				description: 'The answer follows your JSON Schema',
-			},
-		],
-		default: 'text',
-		displayOptions: { show: conversationApis },
-	},
-	{
-		displayName: 'JSON Schema',
-		name: 'jsonSchema',
-		type: 'json',
-		default:
-			'{\n  "type": "object",\n  "properties": {\n    "answer": { "type": "string" }\n  },\n  "required": ["answer"]\n}',
+		...jsonSchemaProperty,
 		displayOptions: { show: { ...conversationApis, responseFormat: ['json_schema'] } },
 	},
 ];

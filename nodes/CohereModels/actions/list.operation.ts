@@ -6,29 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { limitProperty, returnAllProperties } from '../../shared/descriptions';
 import { fetchModelPages } from '../../shared/helpers/models';
 import { requestOptions } from '../../shared/transport';
 import { getNumberParameter, getOptions } from '../../shared/helpers/numbers';
 
-const limitProperty: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	limitProperty,
+	...returnAllProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
