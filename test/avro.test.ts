@@ -5,7 +5,7 @@
 import snappy from 'snappyjs';
 
 import { readAvroContainer, snappyUncompress } from '../nodes/shared/helpers/avro';
-import { readDatasetPart } from '../nodes/shared/helpers/datasetParts';
+import { datasetPartRows, readDatasetPart } from '../nodes/shared/helpers/datasetParts';
 import { writeAvro } from './emulator/avro';
 
 const richSchema = {
@@ -181,5 +181,65 @@ describe('readDatasetPart', () => {
 		await expect(readDatasetPart(cut.subarray(0, cut.length - 20))).rejects.toThrow(
 			/^is not a readable Avro file: the data ends early/,
 		);
+	});
+
+	test('a part that streams in chunks of any size (7 bytes, 64 KiB) is read as it comes, Avro and JSONL alike', async () => {
+		async function* inChunks(bytes: Uint8Array, size: number) {
+			for (let start = 0; start < bytes.length; start += size)
+				yield Buffer.from(bytes.subarray(start, start + size));
+		}
+		const collect = async (body: AsyncIterable<Uint8Array>) => {
+			const rows = [];
+			for await (const row of datasetPartRows(body)) rows.push(row);
+			return rows;
+		};
+		for (const codec of ['null', 'deflate', 'snappy'] as const) {
+			const file = await writeAvro(richSchema, richRecords, { codec, blockSize: 64 });
+			expect(await collect(inChunks(file, 7))).toEqual(expectedRich);
+			expect(await collect(inChunks(file, 65536))).toEqual(expectedRich);
+		}
+		// Multi-byte characters cut between chunks, a last line without its line break.
+		const jsonl = Buffer.from('{"text":"Grüße 🌳"}\n{"text":"日本語"}');
+		expect(await collect(inChunks(jsonl, 3))).toEqual([{ text: 'Grüße 🌳' }, { text: '日本語' }]);
+		// A stream that stops inside a block says so.
+		const file = await writeAvro(richSchema, richRecords, { codec: 'deflate' });
+		await expect(collect(inChunks(file.subarray(0, file.length - 20), 5))).rejects.toThrow(
+			/^is not a readable Avro file: the data ends early/,
+		);
+	});
+
+	test('10,000 embeddings streamed: records come out before the whole part has arrived', async () => {
+		const records = Array.from({ length: 10_000 }, (_, row) => ({
+			id: `row-${row}`,
+			float: Array.from({ length: 64 }, (_, i) => (row + i) % 7),
+		}));
+		const file = await writeAvro(
+			{
+				type: 'record',
+				name: 'R',
+				fields: [
+					{ name: 'id', type: 'string' },
+					{ name: 'float', type: { type: 'array', items: 'double' } },
+				],
+			},
+			records,
+			{ codec: 'deflate', blockSize: 16 * 1024 },
+		);
+		let sent = 0;
+		async function* slowly() {
+			for (let start = 0; start < file.length; start += 4096) {
+				sent = start + 4096;
+				yield file.subarray(start, start + 4096);
+			}
+		}
+		let sentAtFirstRow = -1;
+		let count = 0;
+		for await (const row of datasetPartRows(slowly())) {
+			if (count === 0) sentAtFirstRow = sent;
+			expect(row.id).toBe(`row-${count}`);
+			count++;
+		}
+		expect(count).toBe(10_000);
+		expect(sentAtFirstRow).toBeLessThan(file.length / 4);
 	});
 });

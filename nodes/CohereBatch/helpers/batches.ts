@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import { idLocator } from '../../shared/descriptions';
-import { readDatasetRows } from '../../shared/helpers/datasets';
+import { forEachDatasetRow } from '../../shared/helpers/datasets';
 import { pollUntil } from '../../shared/helpers/poll';
 import { asNodeError } from '../../shared/helpers/processItems';
 import type { RequestSettings } from '../../shared/transport';
@@ -179,16 +179,18 @@ export async function readBatchResults(
 			this.getNode(),
 			`Batch ${String(batch.id)} is complete but names no output dataset`,
 		);
-	const rows = await readDatasetRows.call(this, outputId, 0);
 	const results: Array<BatchResult | undefined> = new Array(expected.length);
 	const seen = new Array<number>(expected.length).fill(0);
-	for (const [position, row] of rows.entries()) {
+	let position = 0;
+	// Each record is paired as it is read: the output is never held twice.
+	await forEachDatasetRow.call(this, outputId, 0, (row) => {
+		position++;
 		const result = readBatchRecord(row);
 		const index = result && /^\d+$/.test(result.customId) ? Number(result.customId) : -1;
 		if (!result || !expected[index]) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Record ${position + 1} of batch ${String(batch.id)}'s output does not belong to any item sent`,
+				`Record ${position} of batch ${String(batch.id)}'s output does not belong to any item sent`,
 				{
 					description: `Its custom_id is ${JSON.stringify(row.custom_id)}; the node sent the items' indexes. Output dataset: ${outputId}.`,
 				},
@@ -202,6 +204,6 @@ export async function readBatchResults(
 						customId: result.customId,
 						error: `The batch output holds ${seen[index]} records for this item: none is used`,
 					};
-	}
+	});
 	return results;
 }

@@ -19,6 +19,9 @@ export function isAvroContainer(bytes: Uint8Array): boolean {
 
 class AvroError extends Error {}
 
+/** The bytes read so far end inside the header or a block: more must come (or the file is truncated). */
+class NeedMoreData extends AvroError {}
+
 /** A cursor over Avro's binary encoding. */
 class Decoder {
 	private position = 0;
@@ -33,9 +36,15 @@ class Decoder {
 		return this.position >= this.bytes.length;
 	}
 
+	/** How many bytes have been read. */
+	get offset() {
+		return this.position;
+	}
+
 	private need(count: number) {
-		if (count < 0 || this.position + count > this.bytes.length)
-			throw new AvroError(`the data ends early (at byte ${this.position})`);
+		if (count < 0) throw new AvroError(`a negative size at byte ${this.position}`);
+		if (this.position + count > this.bytes.length)
+			throw new NeedMoreData(`the data ends early (at byte ${this.position})`);
 	}
 
 	/** A zigzag varint (int and long): exact up to 2^53, as JavaScript numbers are. */
@@ -314,33 +323,89 @@ async function uncompress(codec: string, block: Uint8Array): Promise<Uint8Array>
 	}
 }
 
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+	if (a.length === 0) return b;
+	const joined = new Uint8Array(a.length + b.length);
+	joined.set(a);
+	joined.set(b, a.length);
+	return joined;
+}
+
 /**
- * Every record of an Avro object container file, block by block. Throws an Error saying what is wrong
- * (no Avro header, a truncated block, a wrong sync marker, an unknown codec).
+ * The records of an Avro object container file as its bytes arrive, block by block: no more than a block
+ * (and the chunk being read) is held at once, so a large part is never in memory whole. Throws an Error
+ * saying what is wrong (no Avro header, a truncated block, a wrong sync marker, an unknown codec).
  */
+export async function* avroRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<unknown> {
+	const iterator = chunks[Symbol.asyncIterator]();
+	let buffer: Uint8Array = new Uint8Array(0);
+	let read = 0;
+	const more = async (): Promise<boolean> => {
+		const next = await iterator.next();
+		if (next.done) return false;
+		buffer = concat(buffer, next.value);
+		return true;
+	};
+	/** Runs `parse` on the bytes at hand, reading more while they end too early; drops what it read. */
+	const take = async <T>(parse: (decoder: Decoder) => T): Promise<T> => {
+		for (;;) {
+			const decoder = new Decoder(buffer);
+			const attempt = ((): { ok: true; value: T } | { ok: false; error: unknown } => {
+				try {
+					return { ok: true, value: parse(decoder) };
+				} catch (error) {
+					return { ok: false, error };
+				}
+			})();
+			if (attempt.ok) {
+				buffer = buffer.subarray(decoder.offset);
+				read += decoder.offset;
+				return attempt.value;
+			}
+			if (!(attempt.error instanceof NeedMoreData)) throw attempt.error;
+			if (!(await more()))
+				throw new AvroError(`the data ends early (at byte ${read + buffer.length})`);
+		}
+	};
+	const { codec, sync, schema } = await take((decoder) => {
+		if (!MAGIC.every((byte) => decoder.fixed(1)[0] === byte))
+			throw new AvroError('it does not start with the Avro header');
+		const metadata = new Map<string, Uint8Array>();
+		decoder.blocks(() => metadata.set(decoder.string(), decoder.bytesValue()));
+		return { metadata, sync: decoder.fixed(16).slice() };
+	}).then(({ metadata, sync }) => {
+		const text = new TextDecoder();
+		const schemaText = metadata.get('avro.schema');
+		if (!schemaText) throw new AvroError('its header has no schema');
+		const parsed = jsonParse<AvroSchema | null>(text.decode(schemaText), { fallbackValue: null });
+		if (parsed === null) throw new AvroError('its schema is not JSON');
+		const codecBytes = metadata.get('avro.codec');
+		return { codec: codecBytes ? text.decode(codecBytes) : 'null', sync, schema: parsed };
+	});
+	const reader = new SchemaReader(schema);
+	for (let block = 1; ; block++) {
+		if (buffer.length === 0 && !(await more())) return;
+		const { count, data } = await take((decoder) => {
+			const blockCount = decoder.long();
+			const blockData = decoder.fixed(decoder.long());
+			const marker = decoder.fixed(16);
+			if (!marker.every((byte, index) => byte === sync[index]))
+				throw new AvroError(`block ${block} does not end with the file's sync marker`);
+			return { count: blockCount, data: blockData };
+		});
+		const blockDecoder = new Decoder(await uncompress(codec, data));
+		for (let i = 0; i < count; i++) yield reader.read(blockDecoder);
+	}
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+	yield bytes;
+}
+
+/** Every record of an Avro object container file held whole (see avroRecords). */
 export async function readAvroContainer(bytes: Uint8Array): Promise<unknown[]> {
 	if (!isAvroContainer(bytes)) throw new AvroError('it does not start with the Avro header');
-	const decoder = new Decoder(bytes.subarray(MAGIC.length));
-	const metadata = new Map<string, Uint8Array>();
-	decoder.blocks(() => metadata.set(decoder.string(), decoder.bytesValue()));
-	const text = new TextDecoder();
-	const schemaText = metadata.get('avro.schema');
-	if (!schemaText) throw new AvroError('its header has no schema');
-	const schema = jsonParse<AvroSchema | null>(text.decode(schemaText), { fallbackValue: null });
-	if (schema === null) throw new AvroError('its schema is not JSON');
-	const codecBytes = metadata.get('avro.codec');
-	const codec = codecBytes ? text.decode(codecBytes) : 'null';
-	const sync = decoder.fixed(16);
-	const reader = new SchemaReader(schema);
 	const records: unknown[] = [];
-	for (let block = 1; !decoder.done; block++) {
-		const count = decoder.long();
-		const data = await uncompress(codec, decoder.fixed(decoder.long()));
-		const marker = decoder.fixed(16);
-		if (!marker.every((byte, index) => byte === sync[index]))
-			throw new AvroError(`block ${block} does not end with the file's sync marker`);
-		const blockDecoder = new Decoder(data);
-		for (let i = 0; i < count; i++) records.push(reader.read(blockDecoder));
-	}
+	for await (const record of avroRecords(once(bytes))) records.push(record);
 	return records;
 }

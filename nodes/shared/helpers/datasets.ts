@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RequestSettings } from '../transport';
 import { cohereApiRequest, getRequestSettings } from '../transport';
 import type { CreateDatasetResponse, Dataset, GetDatasetResponse } from '../transport/responses';
-import { readDatasetPart } from './datasetParts';
+import type { PartBody } from './datasetParts';
+import { datasetPartRows } from './datasetParts';
 import { multipartBody } from './multipart';
 import { pollUntil } from './poll';
 
@@ -112,55 +113,65 @@ export async function uploadDataset(
 }
 
 /**
- * Every row of a dataset, part after part. Part URLs are signed download links on another host, so they are
- * fetched without the credential: the API key never leaves the Base URL. Cohere serves parts as Avro files; a
- * gateway may serve JSONL: each part is read by its content.
+ * Every row of a dataset, part after part, handed to `onRow` as it is read: a part streams in and is decoded
+ * as it comes, so the rows are the only copy of the corpus held. Part URLs are signed download links on
+ * another host, so they are fetched without the credential: the API key never leaves the Base URL. Cohere
+ * serves parts as Avro files; a gateway may serve JSONL: each part is read by its content.
  */
-export async function readDatasetRows(
+export async function forEachDatasetRow(
 	this: IExecuteFunctions,
 	datasetId: string,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+	onRow: (row: IDataObject) => void,
+): Promise<void> {
 	const settings = getRequestSettings.call(this, itemIndex);
 	const dataset = await getDataset.call(this, datasetId, itemIndex, settings);
 	const parts = [...(dataset.dataset_parts ?? [])].sort(
 		(a, b) => Number(a.index ?? 0) - Number(b.index ?? 0),
 	);
-	const rows: IDataObject[] = [];
 	for (const part of parts) {
 		if (typeof part.url !== 'string') continue;
-		const bytes = (await this.helpers
+		const partError = (message: string, description: string) =>
+			new NodeOperationError(
+				this.getNode(),
+				`${message.startsWith('Could not') ? '' : `Part "${String(part.name)}" of dataset ${datasetId} `}${message}`,
+				{ itemIndex, description },
+			);
+		const body = (await this.helpers
 			.httpRequest({
 				method: 'GET',
 				url: part.url,
 				json: false,
-				encoding: 'arraybuffer',
+				encoding: 'stream',
 				timeout: (settings.timeoutSeconds ?? 300) * 1000,
 			})
 			.catch((error: Error) => {
-				throw new NodeOperationError(
-					this.getNode(),
+				throw partError(
 					`Could not download part "${String(part.name)}" of dataset ${datasetId}: ${error.message}`,
-					{
-						itemIndex,
-						description:
-							'Part URLs are signed links that expire: run again, or read the dataset with Get Dataset.',
-					},
+					'Part URLs are signed links that expire: run again, or read the dataset with Get Dataset.',
 				);
-			})) as Uint8Array | ArrayBuffer | string;
-		const partRows = await readDatasetPart(bytes).catch((error: Error) => error);
-		if (partRows instanceof Error) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Part "${String(part.name)}" of dataset ${datasetId} ${partRows.message}`,
-				{
-					itemIndex,
-					description:
-						'Output parts are read as Avro (as Cohere serves them) or JSONL; the part URLs are in the dataset (Get Dataset).',
-				},
-			);
+			})) as PartBody;
+		const rows = datasetPartRows(body);
+		for (;;) {
+			const next = await rows.next().catch((error: Error) => error);
+			if (next instanceof Error)
+				throw partError(
+					next.message,
+					'Output parts are read as Avro (as Cohere serves them) or JSONL; the part URLs are in the dataset (Get Dataset).',
+				);
+			if (next.done) break;
+			onRow(next.value);
 		}
-		for (const row of partRows) rows.push(row);
 	}
+}
+
+/** Every row of a dataset (see forEachDatasetRow). */
+export async function readDatasetRows(
+	this: IExecuteFunctions,
+	datasetId: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	await forEachDatasetRow.call(this, datasetId, itemIndex, (row) => rows.push(row));
 	return rows;
 }
