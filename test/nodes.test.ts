@@ -288,11 +288,24 @@ describe('Cohere Raw HTTP (cohereHttpRequest)', () => {
 		});
 	});
 
-	test("full URLs: Cohere's two domains are one host, any other host is refused", () => {
+	test("full URLs: only on the Base URL origin (keyMayGoTo, the transport's rule too); Cohere's other domain is another origin", () => {
 		const context = { getNode: () => ({ name: 'Cohere Raw HTTP' }) } as never;
-		expect(
+		expect(() =>
 			resolveTarget.call(context, 'https://api.cohere.ai/v1/classify', 'https://api.cohere.com', 0),
+		).toThrow(
+			"Refused to send the Cohere API key to https://api.cohere.ai: a full URL must be on the credential's Base URL (https://api.cohere.com)",
+		);
+		expect(
+			resolveTarget.call(
+				context,
+				'https://api.cohere.com:443/v1/classify',
+				'https://api.cohere.com',
+				0,
+			),
 		).toBe('https://api.cohere.com/v1/classify');
+		expect(() =>
+			resolveTarget.call(context, 'https://api.cohere.com:8443/v1/x', 'https://api.cohere.com', 0),
+		).toThrow('Refused');
 		expect(
 			resolveTarget.call(
 				context,

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { batchingOptions, requestOptions, optionsCollection } from '../../shared/descriptions';
-import { cohereRequest, getBaseUrl } from '../../shared/transport';
+import { cohereRequest, getBaseUrl, keyMayGoTo } from '../../shared/transport';
 import { getOptions } from '../../shared/helpers/numbers';
 import { asText } from '../../shared/helpers/parameters';
 
@@ -135,16 +135,7 @@ export const description: INodeProperties[] = [
 	optionsProperty,
 ];
 
-/** Cohere serves its API under both of its domains, so they count as one host. */
-const COHERE_HOSTS = ['api.cohere.com', 'api.cohere.ai'];
-
-function sameApiHost(a: URL, b: URL): boolean {
-	if (a.protocol !== b.protocol) return false;
-	if (a.host === b.host) return true;
-	return COHERE_HOSTS.includes(a.host) && COHERE_HOSTS.includes(b.host);
-}
-
-/** A path goes below the Base URL; a full URL must stay on the Base URL's host so the key never leaves it. */
+/** A path goes below the Base URL; a full URL must be on the Base URL's origin, the only place the key goes (keyMayGoTo). */
 export function resolveTarget(
 	this: IExecuteFunctions,
 	input: unknown,
@@ -184,10 +175,10 @@ export function resolveTarget(
 		);
 	}
 	const base = new URL(baseUrl);
-	if (!sameApiHost(target, base)) {
+	if (!keyMayGoTo(base.origin, target)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Refused to send the Cohere API key to ${target.protocol}//${target.host}: the full URL must be on the credential's Base URL host (${base.protocol}//${base.host})`,
+			`Refused to send the Cohere API key to ${target.origin}: a full URL must be on the credential's Base URL (${base.origin})`,
 			{
 				itemIndex,
 				description:
@@ -195,8 +186,7 @@ export function resolveTarget(
 			},
 		);
 	}
-	// Same Cohere API on its other domain: keep the credential's host so the key goes where the user set it.
-	return `${base.origin}${target.pathname}${target.search}`;
+	return `${target.origin}${target.pathname}${target.search}`;
 }
 
 function collectPairs(

@@ -1,6 +1,7 @@
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { retryPauseMs } from './retry';
 import { sleepUnlessCancelled } from './wait';
 
 /**
@@ -157,4 +158,38 @@ export function runLimiter(this: object, concurrency: number | undefined): Reque
 /** The limiter the transport sends through, if the run has one (a dropdown or a credential test has none). */
 export function limiterOf(this: object): RequestLimiter | undefined {
 	return limiters.get(this);
+}
+
+/** How a 429 is taken: Auto absorbs it while the run progresses; otherwise it is a failed attempt. */
+export class RateLimitTracker {
+	times = 0;
+	private waitedMs = 0;
+	private successesAtLast: number;
+
+	constructor(private readonly limiter: RequestLimiter | undefined) {
+		this.successesAtLast = limiter?.successes ?? 0;
+	}
+
+	/** Hands the limiter its slot back with the answer's status (a 429 pauses every request of the run). */
+	release(slot: LimiterSlot | undefined, status: number, headers: IDataObject) {
+		if (!slot || !this.limiter) return;
+		if (status === 429) {
+			const pauseMs = retryPauseMs(this.times, headers);
+			this.limiter.release(slot, 'rateLimited', pauseMs);
+			this.waitedMs += pauseMs;
+		} else if (status === 503) this.limiter.release(slot, 'overloaded');
+		else this.limiter.release(slot, status >= 200 && status < 300 ? 'success' : 'failed');
+	}
+
+	/**
+	 * Whether a 429 is the run's pace, not a failure: other requests got through since this one was last
+	 * limited, the limiter is adaptive (Auto), and the waits stay within the request's timeout.
+	 */
+	absorbs(timeoutSeconds: number): boolean {
+		this.times++;
+		const limiter = this.limiter!;
+		const progressing = limiter.successes > this.successesAtLast;
+		this.successesAtLast = limiter.successes;
+		return limiter.adaptive && progressing && this.waitedMs <= timeoutSeconds * 1000;
+	}
 }

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkNumberFields } from '../helpers/numbers';
+import type { CohereContext, CohereRequest } from './types';
 
 /** Cohere's SDKs wait 300 s for an answer before giving up. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -58,4 +59,26 @@ export function getRequestSettings(
 		timeoutSeconds: (options.timeout as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS,
 		maxRetries: (options.maxRetries as number | undefined) ?? DEFAULT_MAX_RETRIES,
 	};
+}
+
+/**
+ * The timeout and retries of a request: the ones it brings (the dropdowns' short ones, a sub-node's read
+ * when it was set up), else the node's own *Options* for the request's item (item 0 for a request that
+ * serves many items), so that operations need not read them.
+ */
+export function requestSettings(this: CohereContext, request: CohereRequest): RequestSettings {
+	if (request.settings) {
+		// Read from the Options, settings are checked there (getRequestSettings); ones a caller brings are
+		// checked here, against the same declared ranges.
+		checkNumberFields.call(
+			this,
+			requestOptions,
+			{ timeout: request.settings.timeoutSeconds, maxRetries: request.settings.maxRetries },
+			request.itemIndex ?? 0,
+		);
+		return request.settings;
+	}
+	// Only a node run has items; a dropdown (load options) always brings its own settings.
+	if (!('getInputData' in this)) return {};
+	return getRequestSettings.call(this, request.itemIndex ?? 0);
 }

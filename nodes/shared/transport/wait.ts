@@ -22,3 +22,21 @@ export async function sleepUnlessCancelled(
 	}
 	if (signal?.aborted) throw cancelled();
 }
+
+/** The execution's cancel signal, where the context has one (a node run; a dropdown has none). */
+export function cancelSignal(context: object): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context
+		? (
+				context as { getExecutionCancelSignal(): AbortSignal | undefined }
+			).getExecutionCancelSignal()
+		: undefined;
+}
+
+/**
+ * The same context without the cancel signal: n8n takes the signal from the context a request is sent
+ * with and aborts every request of a cancelled execution; a request that cleans up after it (cancelling a
+ * batch that execution started) is sent from this one. It has no run limiter either.
+ */
+export function detachedFromCancel<T extends object>(context: T): T {
+	return Object.create(context, { getExecutionCancelSignal: { value: () => undefined } }) as T;
+}
