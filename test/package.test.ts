@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INodeTypeDescription } from 'n8n-workflow';
@@ -164,5 +164,34 @@ describe('the package as n8n loads it', () => {
 			'batch',
 		])
 			expect([word, words.includes(word)]).toEqual([word, true]);
+	});
+});
+
+describe('where code may come from', () => {
+	/** Every TypeScript file below a folder, with its relative imports. */
+	function imports(folder: string): Array<{ file: string; from: string }> {
+		const found: Array<{ file: string; from: string }> = [];
+		const visit = (dir: string) => {
+			for (const entry of readdirSync(dir, { withFileTypes: true })) {
+				const full = path.join(dir, entry.name);
+				if (entry.isDirectory()) visit(full);
+				else if (entry.name.endsWith('.ts'))
+					for (const match of readFileSync(full, 'utf8').matchAll(/from '(\.[^']+)'/g))
+						found.push({ file: path.relative(PACKAGE_ROOT, full), from: match[1] });
+			}
+		};
+		visit(folder);
+		return found;
+	}
+
+	test('a node imports only from its own folder and nodes/shared, never from another node', () => {
+		const nodesDir = path.join(PACKAGE_ROOT, 'nodes');
+		const crossing = imports(nodesDir).filter(({ file, from }) => {
+			const [, own] = file.split(path.sep);
+			const target = path.relative(nodesDir, path.resolve(PACKAGE_ROOT, path.dirname(file), from));
+			const [folder] = target.split(path.sep);
+			return folder !== own && folder !== 'shared' && folder !== 'icons';
+		});
+		expect(crossing).toEqual([]);
 	});
 });

@@ -1,29 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { aiNodeSdkNotice } from '../shared/aiNodeSdk';
-import { optionsDescription as chatOptions } from '../CohereChat/actions/options.description';
 import {
 	modelLocator,
 	optionsCollection,
-	pickOptions,
+	priorityOption,
 	requestOptions,
 } from '../shared/descriptions';
+import { chatOptions } from '../shared/options';
 
-/** The Cohere Chat node's own sampling options: one definition for both. */
+/** The Cohere Chat node's sampling options (one definition for both, in nodes/shared/options.ts). */
 export const optionsDescription = optionsCollection([
-	...pickOptions(chatOptions, [
-		'frequencyPenalty',
-		'maxTokens',
-		'presencePenalty',
-		'priority',
-		'thinking',
-		'thinkingTokenBudget',
-		'safetyMode',
-		'seed',
-		'stopSequences',
-		'temperature',
-		'topK',
-		'topP',
-	]),
+	...Object.values(chatOptions),
+	priorityOption,
 	...requestOptions,
 ]);
 

@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { optionsDescription as embedOptions } from '../CohereEmbed/actions/options.description';
 import {
+	concurrencyOption,
 	modelLocator,
 	optionsCollection,
-	pickOptions,
+	priorityOption,
 	requestOptions,
+	truncateOption,
 } from '../shared/descriptions';
+import { embedOptions } from '../shared/options';
 
 export const inputTypes = [
 	{ name: 'Classification', value: 'classification' },
@@ -46,13 +48,14 @@ export const optionsDescription = optionsCollection([
 		'search_query',
 		'Input type of the texts a vector store searches with',
 	),
-	...pickOptions(embedOptions, [
-		'concurrency',
-		'maxTokens',
-		'outputDimension',
-		'priority',
-		'truncate',
-	]),
+	{
+		...concurrencyOption,
+		description: 'How many requests of up to 96 texts are sent at the same time',
+	},
+	embedOptions.maxTokens,
+	embedOptions.outputDimension,
+	priorityOption,
+	truncateOption,
 	...requestOptions,
 ]);
 

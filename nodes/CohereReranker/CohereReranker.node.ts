@@ -7,13 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { topNProperty } from '../CohereRerank/actions/options.description';
-import { rankDocuments } from '../CohereRerank/helpers/rank';
 import { getNumberParameter } from '../shared/helpers/numbers';
+import { rankDocuments } from '../shared/helpers/rank';
+import { topNProperty } from '../shared/options';
 import { asText } from '../shared/helpers/parameters';
 import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
 import { listSearch } from '../shared/methods/listSearch';
-import { properties } from './description';
+import { optionsDescription, properties } from './description';
 
 /** A document as n8n's vector stores hand it over (LangChain's shape). */
 interface StoreDocument {
@@ -58,9 +58,12 @@ export class CohereReranker implements INodeType {
 					if (documents.length === 0) return [];
 					const { ranking } = await rankDocuments.call(
 						this,
-						query,
-						documents.map((document) => asText(document.pageContent)),
-						topN,
+						{
+							query,
+							documents: documents.map((document) => asText(document.pageContent)),
+							topN,
+							optionsProperty: optionsDescription,
+						},
 						itemIndex,
 					);
 					return ranking.map(({ index, relevance_score }) => ({

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { optionsDescription, topNProperty } from '../CohereRerank/actions/options.description';
-import { modelLocator } from '../shared/descriptions';
+import { modelLocator, optionsCollection } from '../shared/descriptions';
+import { rankingOptions, topNProperty } from '../shared/options';
+
+/** The Cohere Rerank node's options (one definition for both, in nodes/shared/options.ts). */
+export const optionsDescription = optionsCollection(rankingOptions);
 
 /** The node's panel, top to bottom, in the order a user fills it. */
 export const properties: INodeProperties[] = [

@@ -69,21 +69,6 @@ export function modelLocator(
 
 export { requestOptions } from './transport/settings';
 
-/**
- * Options of another node's "Options" collection, by name, without that node's display rules: a sub-node
- * offers the same settings with one definition (and so one range check).
- */
-export function pickOptions(collection: INodeProperties, names: string[]): INodeProperties[] {
-	const options = (collection.options ?? []) as INodeProperties[];
-	return names.map((name) => {
-		const found = options.find((property) => property.name === name);
-		if (!found) throw new Error(`No option "${name}" in ${collection.displayName}`);
-		const shared = { ...found };
-		delete shared.displayOptions;
-		return shared;
-	});
-}
-
 /** Fields of a collection in alphabetical order of their labels, as the editor's "Add Option" list reads best. */
 export function alphabetical(fields: INodeProperties[]): INodeProperties[] {
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));

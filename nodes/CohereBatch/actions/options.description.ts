@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, pickOptions, requestOptions } from '../../shared/descriptions';
-import { optionsDescription as chatOptions } from '../../CohereChat/actions/options.description';
+import { optionsCollection, requestOptions } from '../../shared/descriptions';
+import { chatOptions } from '../../shared/options';
 
 const forRun = { displayOptions: { show: { '/operation': ['runChat'] } } };
 
@@ -9,19 +9,19 @@ const forRun = { displayOptions: { show: { '/operation': ['runChat'] } } };
  * The chat settings a batch record takes (the ones public batch clients send: sampling and length; no tools,
  * documents or reasoning), with the Chat node's definitions and so its range checks.
  */
-export const CHAT_OPTION_NAMES = [
-	'frequencyPenalty',
-	'maxTokens',
-	'presencePenalty',
-	'seed',
-	'temperature',
-	'topK',
-	'topP',
+const CHAT_OPTIONS = [
+	chatOptions.frequencyPenalty,
+	chatOptions.maxTokens,
+	chatOptions.presencePenalty,
+	chatOptions.seed,
+	chatOptions.temperature,
+	chatOptions.topK,
+	chatOptions.topP,
 ];
 
 /** The node's "Options" collection; its number fields' ranges are enforced at run time by `getOptions`. */
 export const optionsDescription: INodeProperties = optionsCollection([
-	...pickOptions(chatOptions, CHAT_OPTION_NAMES).map((option) => ({ ...option, ...forRun })),
+	...CHAT_OPTIONS.map((option) => ({ ...option, ...forRun })),
 	{
 		displayName: 'Batch Name',
 		name: 'batchName',

@@ -8,8 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asText, getRequiredText } from '../../shared/helpers/parameters';
 import { getNumberParameter } from '../../shared/helpers/numbers';
-import { rankDocuments } from '../helpers/rank';
-import { topNProperty } from './options.description';
+import { rankDocuments } from '../../shared/helpers/rank';
+import { optionsDescription, topNProperty } from './options.description';
 
 /** Documents From → An Array Field of Each Item: each item's documents ranked on their own. */
 export const description: INodeProperties[] = [
@@ -51,7 +51,11 @@ export async function execute(
 		);
 	}
 	const topN = getNumberParameter.call(this, topNProperty, itemIndex);
-	const { ranking, responses } = await rankDocuments.call(this, query, texts, topN, itemIndex);
+	const { ranking, responses } = await rankDocuments.call(
+		this,
+		{ query, documents: texts, topN, optionsProperty: optionsDescription },
+		itemIndex,
+	);
 	if (this.getNodeParameter('output', itemIndex, 'items') === 'raw') {
 		return [{ json: { results: ranking, responses } }];
 	}

@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asItemError, errorItem } from '../../shared/helpers/processItems';
 import { asText, getRequiredText } from '../../shared/helpers/parameters';
 import { getNumberParameter } from '../../shared/helpers/numbers';
-import { rankDocuments } from '../helpers/rank';
-import { topNProperty } from './options.description';
+import { rankDocuments } from '../../shared/helpers/rank';
+import { optionsDescription, topNProperty } from './options.description';
 
 /** Documents From → Input Items: one document per item, ranked together. */
 export const description: INodeProperties[] = [
@@ -47,9 +47,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	if (candidates.length === 0) return failed;
 	const { ranking, responses } = await rankDocuments.call(
 		this,
-		query,
-		candidates.map((c) => c.text),
-		topN,
+		{ query, documents: candidates.map((c) => c.text), topN, optionsProperty: optionsDescription },
 		0,
 	);
 	if (raw) {

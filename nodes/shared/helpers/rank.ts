@@ -1,12 +1,16 @@
-import type { IDataObject, IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	ISupplyDataFunctions,
+} from 'n8n-workflow';
 
-import { getBatching } from '../../shared/helpers/processItems';
-import { pack, runPool } from '../../shared/helpers/pool';
-import { compact, getModelId } from '../../shared/helpers/parameters';
-import { cohereApiRequest } from '../../shared/transport';
-import { getOptions } from '../../shared/helpers/numbers';
-import { optionsDescription } from '../actions/options.description';
-import type { RerankResponse } from '../../shared/transport/responses';
+import { getBatching } from './processItems';
+import { pack, runPool } from './pool';
+import { compact, getModelId } from './parameters';
+import { cohereApiRequest } from '../transport';
+import { getOptions } from './numbers';
+import type { RerankResponse } from '../transport/responses';
 
 /** Cohere ranks at most 1,000 documents per request. */
 export const MAX_DOCUMENTS = 1000;
@@ -19,23 +23,23 @@ export type RankedDocument = {
 /**
  * Ranks any number of documents: more than 1,000 are split into requests whose results are merged by score.
  * Returns the ranking over the original indices, best first, without those below the Minimum Relevance Score
- * option, cut to `topN` (0 keeps all).
+ * option, cut to `topN` (0 keeps all). The model and the ranking options (rankingOptions in
+ * nodes/shared/options.ts) are read from the calling node's own "Model" and `optionsProperty`.
  */
 export async function rankDocuments(
 	this: IExecuteFunctions | ISupplyDataFunctions,
-	query: string,
-	documents: string[],
-	topN: number,
+	request: { query: string; documents: string[]; topN: number; optionsProperty: INodeProperties },
 	itemIndex: number,
 ): Promise<{ ranking: RankedDocument[]; responses: IDataObject[] }> {
-	const options = getOptions.call(this, itemIndex, optionsDescription);
+	const { query, documents, topN } = request;
+	const options = getOptions.call(this, itemIndex, request.optionsProperty);
 	const model = getModelId.call(this, itemIndex);
 	const offsets = pack(
 		documents.map((_, index) => index),
 		MAX_DOCUMENTS,
 	);
 	const responses: IDataObject[] = new Array(offsets.length);
-	const ranking: RankedDocument[] = [];
+	const ranked: RankedDocument[] = [];
 	await runPool(offsets.length, getBatching.call(this).concurrency, async (chunk) => {
 		const indices = offsets[chunk];
 		const body = compact({
@@ -54,11 +58,11 @@ export async function rankDocuments(
 		});
 		responses[chunk] = response;
 		for (const result of (response.results ?? []) as RankedDocument[]) {
-			ranking.push({ index: indices[result.index], relevance_score: result.relevance_score });
+			ranked.push({ index: indices[result.index], relevance_score: result.relevance_score });
 		}
 	});
-	ranking.sort((a, b) => b.relevance_score - a.relevance_score || a.index - b.index);
+	ranked.sort((a, b) => b.relevance_score - a.relevance_score || a.index - b.index);
 	const minimum = (options.minRelevanceScore as number | undefined) ?? 0;
-	const relevant = minimum > 0 ? ranking.filter((r) => r.relevance_score >= minimum) : ranking;
+	const relevant = minimum > 0 ? ranked.filter((r) => r.relevance_score >= minimum) : ranked;
 	return { ranking: topN > 0 ? relevant.slice(0, topN) : relevant, responses };
 }
