@@ -270,4 +270,30 @@ describe('Cohere Embed: OpenAI-compatible', () => {
 			[0, 1, 2].map((i) => fakeEmbedding(`cohere_english_v3:text ${i}`, 1024)),
 		);
 	});
+
+	test('Model and API Path from expressions that give no text: read as text (the path once crashed on .trim), an empty model refused by name', async () => {
+		const run = await runNode({
+			type: 'cohereEmbed',
+			parameters: {
+				api: 'openai',
+				compatibleModel: '={{ $json.model }}',
+				compatiblePath: '={{ $json.path }}',
+				inputType: 'clustering',
+			},
+			credentials: ctx.credentials(),
+			items: [{ json: { text: 'a', model: 'cohere_english_v3', path: ['api', 'v1'] } }],
+		});
+		// An array path is sent as its JSON text: a wrong path Cohere answers 404 for, never a crash.
+		expect(run.error?.message).toMatch(/not found \(404\)/);
+		expect(ctx.emulator.requests.map((r) => r.path)).toEqual([
+			'/[%22api%22,%22v1%22]/embeddings',
+		]);
+		const empty = await runNode({
+			type: 'cohereEmbed',
+			parameters: { api: 'openai', compatibleModel: '={{ $json.model }}', inputType: 'clustering' },
+			credentials: ctx.credentials(),
+			items: [{ json: { text: 'a' } }],
+		});
+		expect(empty.error?.message).toBe('The parameter "Model" is empty in item 0');
+	});
 });

@@ -7,18 +7,8 @@ import {
 	requestOptions,
 	truncateOption,
 } from '../shared/descriptions';
+import { TEXT_INPUT_TYPES } from '../shared/limits';
 import { embedOptions } from '../shared/options';
-
-export const inputTypes = [
-	{ name: 'Classification', value: 'classification' },
-	{ name: 'Clustering', value: 'clustering' },
-	{
-		name: 'Search Document',
-		value: 'search_document',
-		description: 'Texts stored in a vector store',
-	},
-	{ name: 'Search Query', value: 'search_query', description: 'Queries searched against them' },
-];
 
 export const inputTypeOption = (
 	displayName: string,
@@ -29,7 +19,7 @@ export const inputTypeOption = (
 	displayName,
 	name,
 	type: 'options',
-	options: inputTypes,
+	options: TEXT_INPUT_TYPES,
 	default: defaultValue,
 	description,
 });

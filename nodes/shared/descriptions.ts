@@ -1,16 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { listSearch } from './methods/listSearch';
+
+import { EMBED_INPUT_TYPES } from './limits';
 import { AUTO_MAX_CONCURRENCY } from './transport/limiter';
 
-export type ModelSearchMethod =
-	| 'searchAllModels'
-	| 'searchChatModels'
-	| 'searchEmbedModels'
-	| 'searchRerankModels'
-	| 'searchClassifyModels'
-	| 'searchGenerateModels'
-	| 'searchSummarizeModels'
-	| 'searchTranscribeModels';
+/** The model dropdowns: the keys of the shared `listSearch` methods. */
+export type ModelSearchMethod = keyof typeof listSearch;
 
 /**
  * An ID field as a resource locator: pick from a searchable list of what the account has, or type the ID.
@@ -156,21 +152,7 @@ export const inputTypeProperty: INodeProperties = {
 	displayName: 'Input Type',
 	name: 'inputType',
 	type: 'options',
-	options: [
-		{ name: 'Classification', value: 'classification' },
-		{ name: 'Clustering', value: 'clustering' },
-		{ name: 'Image', value: 'image' },
-		{
-			name: 'Search Document',
-			value: 'search_document',
-			description: 'Texts stored in a vector database',
-		},
-		{
-			name: 'Search Query',
-			value: 'search_query',
-			description: 'Queries searched against stored documents',
-		},
-	],
+	options: EMBED_INPUT_TYPES,
 	default: 'search_document',
 	description: 'What the embeddings are for. Images are always sent as "image".',
 };

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
+import { CHAT_IMAGE_RULES } from '../../shared/limits';
 import { contentText } from '../../shared/helpers/chatContent';
 import { asText, compact, getJsonParameter, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
@@ -15,15 +16,6 @@ import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/hel
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import type { ChatResponse } from '../../shared/transport/responses';
-
-/** Cohere's limits for images in one chat request. */
-export const IMAGE_RULES = {
-	parameterLabel: 'Image Binary Properties',
-	maxFiles: 20,
-	maxTotalBytes: 20 * 1024 * 1024,
-	mimeTypes: ['image/png', 'image/jpeg', 'image/jpg', 'image/webp', 'image/gif'],
-	accepted: 'PNG, JPEG, WebP or GIF images',
-};
 
 const show = { api: ['v2'] };
 
@@ -113,7 +105,7 @@ export async function execute(
 		this,
 		itemIndex,
 		{
-			sources: [{ parameter: 'images', rules: IMAGE_RULES }],
+			sources: [{ parameter: 'images', rules: CHAT_IMAGE_RULES }],
 			toParts: ([images]) =>
 				images.map((image) => ({ type: 'image_url', image_url: { url: image.dataUri } })),
 		},

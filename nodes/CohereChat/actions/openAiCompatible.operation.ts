@@ -4,14 +4,13 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { compatibleEndpointProperties } from '../../shared/descriptions';
-import { compact } from '../../shared/helpers/parameters';
-import { cohereApiRequest, normalizePath } from '../../shared/transport';
+import { compact, getCompatibleEndpoint } from '../../shared/helpers/parameters';
+import { cohereApiRequest } from '../../shared/transport';
 import { readConversation, simplifyToolCalls } from '../helpers/messages';
 import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/helpers/chatRequest';
-import { IMAGE_RULES } from './chatV2.operation';
+import { CHAT_IMAGE_RULES, LIMITS } from '../../shared/limits';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import type { ChatCompletionResponse } from '../../shared/transport/responses';
@@ -40,13 +39,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = String(this.getNodeParameter('compatibleModel', itemIndex, '')).trim();
-	if (!model)
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "Model" is empty in item ${itemIndex}`,
-			{ itemIndex },
-		);
+	const { model, path } = getCompatibleEndpoint.call(this, itemIndex);
 	const options = getOptions.call(this, itemIndex, optionsDescription);
 
 	// The part shapes follow the gateway examples: image_url with "detail", and file with file_name and file_data.
@@ -55,13 +48,13 @@ export async function execute(
 		itemIndex,
 		{
 			sources: [
-				{ parameter: 'images', rules: IMAGE_RULES },
+				{ parameter: 'images', rules: CHAT_IMAGE_RULES },
 				{
 					parameter: 'files',
 					rules: {
 						parameterLabel: 'File Binary Properties',
-						maxFiles: 20,
-						maxTotalBytes: 20 * 1024 * 1024,
+						maxFiles: LIMITS.chatFilesPerRequest,
+						maxTotalBytes: LIMITS.chatRequestFileBytes,
 					},
 				},
 			],
@@ -96,9 +89,6 @@ export async function execute(
 		...samplingOptions(options, 'openai'),
 	});
 
-	const path = normalizePath(
-		this.getNodeParameter('compatiblePath', itemIndex, '/compatibility/v1') as string,
-	);
 	const response = await (cohereApiRequest<ChatCompletionResponse>).call(this, {
 		method: 'POST',
 		path: `${path}/chat/completions`,

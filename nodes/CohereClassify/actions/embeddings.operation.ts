@@ -24,6 +24,7 @@ import { modelLocator } from '../../shared/descriptions';
 import { readInput } from '../helpers/inputs';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
+import { LIMITS } from '../../shared/limits';
 
 export const description: INodeProperties[] = [
 	modelLocator('searchEmbedModels', 'embed-v4.0', {
@@ -74,7 +75,12 @@ async function embedTexts(
 	const { results } = await runBatches.call(
 		this,
 		entries,
-		{ textBatchSize: 96, imageBatchSize: 1, maxImageBytes: 0, concurrency },
+		{
+			textBatchSize: LIMITS.embedInputsPerRequest,
+			imageBatchSize: 1,
+			maxImageBytes: 0,
+			concurrency,
+		},
 		async (batch) => {
 			const { vectors, response } = await requestFloatEmbeddings.call(this, {
 				model,

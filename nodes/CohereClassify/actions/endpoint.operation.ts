@@ -20,6 +20,7 @@ import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import { getBatching } from '../../shared/helpers/processItems';
 import type { ClassifyResponse } from '../../shared/transport/responses';
+import { LIMITS } from '../../shared/limits';
 
 export const description: INodeProperties[] = [
 	modelLocator('searchClassifyModels', 'embed-english-v3.0', {
@@ -44,7 +45,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		this,
 		plan.entries,
 		{
-			textBatchSize: 96,
+			textBatchSize: LIMITS.classifyInputsPerRequest,
 			imageBatchSize: 1,
 			maxImageBytes: 0,
 			concurrency: getBatching.call(this).concurrency,

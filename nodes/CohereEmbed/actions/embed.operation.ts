@@ -9,16 +9,9 @@ import { getRequestSettings } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { getOptions } from '../../shared/helpers/numbers';
 import { embedInputs } from '../helpers/embedInputs';
+import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits';
 import { optionsDescription } from './options.description';
 import { getBatching } from '../../shared/helpers/processItems';
-
-/** Cohere's limits for POST /v2/embed. */
-export const EMBED_LIMITS = {
-	texts: 96,
-	imageBytesV3: 5 * 1024 * 1024,
-	requestImageBytes: 20 * 1024 * 1024,
-};
-const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/jpg', 'image/webp', 'image/gif'];
 
 const show = { api: ['cohere'] };
 
@@ -89,15 +82,15 @@ export function entryReader(
 		input === 'text'
 			? 0
 			: isV3(getModel.call(this))
-				? EMBED_LIMITS.imageBytesV3
-				: EMBED_LIMITS.requestImageBytes;
+				? LIMITS.embedImageBytesV3
+				: LIMITS.embedRequestImageBytes;
 	return async (itemIndex) => {
 		if (input === 'image' || (input === 'auto' && items[itemIndex]?.binary?.[property])) {
 			const [image] = await readBinaryFiles.call(this, itemIndex, [property], {
 				parameterLabel: 'Image Binary Property',
 				maxFiles: 1,
 				maxTotalBytes: maxImageBytes,
-				mimeTypes: IMAGE_TYPES,
+				mimeTypes: IMAGE_MIME_TYPES,
 				accepted: 'PNG, JPEG, WebP or GIF images',
 			});
 			return { itemIndex, image: image.dataUri, imageBytes: image.bytes };
@@ -131,10 +124,13 @@ export function readText(
 export function batchSettings(this: IExecuteFunctions): BatchSettings {
 	const options = getOptions.call(this, 0, optionsDescription);
 	return {
-		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
+		textBatchSize: Math.min(
+			Number(options.batchSize ?? LIMITS.embedInputsPerRequest),
+			LIMITS.embedInputsPerRequest,
+		),
 		// Embed v3 models take one image per call; newer ones up to 20 MB of images.
-		imageBatchSize: isV3(getModel.call(this)) ? 1 : EMBED_LIMITS.texts,
-		maxImageBytes: EMBED_LIMITS.requestImageBytes,
+		imageBatchSize: isV3(getModel.call(this)) ? 1 : LIMITS.embedInputsPerRequest,
+		maxImageBytes: LIMITS.embedRequestImageBytes,
 		concurrency: getBatching.call(this).concurrency,
 	};
 }

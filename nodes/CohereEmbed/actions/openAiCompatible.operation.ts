@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { compatibleEndpointProperties, inputTypeProperty } from '../../shared/descriptions';
-import { compact, perItemParameter } from '../../shared/helpers/parameters';
-import { cohereApiRequest, getRequestSettings, normalizePath } from '../../shared/transport';
+import { compact, getCompatibleEndpoint, perItemParameter } from '../../shared/helpers/parameters';
+import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { EmbeddingsResponse } from '../../shared/transport/responses';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { EMBED_LIMITS, readText, textProperty } from './embed.operation';
+import { readText, textProperty } from './embed.operation';
+import { LIMITS } from '../../shared/limits';
 import { getOptions } from '../../shared/helpers/numbers';
 import { embedInputs } from '../helpers/embedInputs';
 import { optionsDescription } from './options.description';
@@ -31,7 +31,10 @@ export function entryReader(
 export function batchSettings(this: IExecuteFunctions): BatchSettings {
 	const options = getOptions.call(this, 0, optionsDescription);
 	return {
-		textBatchSize: Math.min(Number(options.batchSize ?? EMBED_LIMITS.texts), EMBED_LIMITS.texts),
+		textBatchSize: Math.min(
+			Number(options.batchSize ?? LIMITS.embedInputsPerRequest),
+			LIMITS.embedInputsPerRequest,
+		),
 		imageBatchSize: 1,
 		maxImageBytes: 0,
 		concurrency: getBatching.call(this).concurrency,
@@ -41,11 +44,7 @@ export function batchSettings(this: IExecuteFunctions): BatchSettings {
 /** One POST {path}/embeddings, reading data[i].embedding in index order. */
 export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promise<BatchResult> {
 	const options = getOptions.call(this, 0, optionsDescription);
-	const model = String(this.getNodeParameter('compatibleModel', 0, '')).trim();
-	if (!model) throw new NodeOperationError(this.getNode(), 'The parameter "Model" is empty');
-	const path = normalizePath(
-		this.getNodeParameter('compatiblePath', 0, '/compatibility/v1') as string,
-	);
+	const { model, path } = getCompatibleEndpoint.call(this, 0);
 	const body = compact({
 		model,
 		input: batch.map((entry) => entry.text as string),

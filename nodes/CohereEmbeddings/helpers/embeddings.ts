@@ -1,7 +1,5 @@
 import { pack, runPool } from '../../shared/helpers/pool';
-
-/** Cohere embeds at most 96 texts per request. */
-export const TEXTS_PER_REQUEST = 96;
+import { LIMITS } from '../../shared/limits';
 
 export interface EmbeddingsSettings {
 	/** Input type for stored texts (`search_document`) and for searches (`search_query`). */
@@ -29,7 +27,7 @@ export class CohereEmbeddings {
 	async embedDocuments(texts: string[]): Promise<number[][]> {
 		const batches = pack(
 			texts.map((_, index) => index),
-			TEXTS_PER_REQUEST,
+			LIMITS.embedInputsPerRequest,
 		);
 		const vectors: number[][] = new Array(texts.length);
 		await runPool(batches.length, this.settings.concurrency, async (batch) => {

@@ -4,9 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { getModelId, getRequiredText } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import type { TokenizeResponse } from '../../shared/transport/responses';
+import { LIMITS } from '../../shared/limits';
 
 /** Cohere tokenizes at most 65,536 characters per request. */
-export const MAX_TOKENIZE_CHARACTERS = 65536;
 
 const properties: INodeProperties[] = [
 	{
@@ -27,7 +27,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const text = getRequiredText.call(this, 'text', 'Text', itemIndex);
-	if (text.length > MAX_TOKENIZE_CHARACTERS) {
+	if (text.length > LIMITS.tokenizeCharacters) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The parameter "Text" of item ${itemIndex} has ${text.length.toLocaleString('en-US')} characters; Cohere tokenizes at most 65,536`,

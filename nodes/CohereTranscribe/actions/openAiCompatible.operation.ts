@@ -1,9 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { compatibleEndpointProperties } from '../../shared/descriptions';
-import { asText } from '../../shared/helpers/parameters';
-import { normalizePath } from '../../shared/transport';
+import { getCompatibleEndpoint } from '../../shared/helpers/parameters';
 import { transcribe } from '../helpers/request';
 
 const show = { api: ['openai'] };
@@ -19,17 +17,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const model = asText(this.getNodeParameter('compatibleModel', itemIndex, '')).trim();
-	if (!model)
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "Model" is empty in item ${itemIndex}`,
-			{
-				itemIndex,
-			},
-		);
-	const path = normalizePath(
-		asText(this.getNodeParameter('compatiblePath', itemIndex, '/compatibility/v1')),
-	);
+	const { model, path } = getCompatibleEndpoint.call(this, itemIndex);
 	return await transcribe.call(this, itemIndex, `${path}/audio/transcriptions`, model);
 }

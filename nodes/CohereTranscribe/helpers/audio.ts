@@ -2,9 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readBinaryContents } from '../../shared/helpers/binary';
-
-/** Cohere's limit for one audio file (docs.cohere.com/docs/transcribe). */
-export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+import { LIMITS } from '../../shared/limits';
 
 /** The formats Cohere takes, by the extension it checks, with the MIME types that name them. */
 const FORMATS: Record<string, string[]> = {
@@ -49,7 +47,7 @@ export async function readAudio(
 	const [file] = await readBinaryContents.call(this, itemIndex, [propertyName], {
 		parameterLabel: 'Input Binary Field',
 		maxFiles: 1,
-		maxTotalBytes: MAX_AUDIO_BYTES,
+		maxTotalBytes: LIMITS.audioFileBytes,
 		refuseEmpty: true,
 	});
 	const format = audioFormat(file.mimeType, file.fileName);

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CohereContext, RequestSettings } from '../transport';
 import { cohereApiRequest } from '../transport';
 import type { EmbedResponse } from '../transport/responses';
+import { OUTPUT_DIMENSIONS } from '../limits';
 import { compact } from './parameters';
 
 /** One POST /v2/embed: texts or images (at most 96), in the embedding types asked for. */
@@ -20,17 +21,6 @@ export interface EmbedRequest {
 	itemIndex?: number;
 	settings?: RequestSettings;
 }
-
-/**
- * The output dimensions a model takes, where Cohere documents them: embed-v4.0 in the OpenAPI spec; Embed 5
- * (released 2026-09-30, after our copy of the spec) from 256 to 2048, 2048 by default. Other models are
- * sent what the user chose, and Cohere answers.
- */
-export const OUTPUT_DIMENSIONS: Record<string, number[]> = {
-	'embed-v4.0': [256, 512, 1024, 1536],
-	'embed-v5.0-pro': [256, 512, 768, 1024, 1536, 2048],
-	'embed-v5.0-fast': [256, 512, 768, 1024, 1536, 2048],
-};
 
 /** The one sender of POST /v2/embed, for the Embed node, Classify and the Embeddings sub-node. */
 export async function requestEmbeddings(

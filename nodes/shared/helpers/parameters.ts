@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
+import { normalizePath } from '../transport/baseUrl';
+
 /**
  * Reads a JSON parameter that users fill either with JSON text or with an expression that already gives an
  * object or array. Errors name the parameter (by its label) and the item.
@@ -171,4 +173,20 @@ export function checkPathSegment(
 		);
 	}
 	return id;
+}
+
+/**
+ * The model and API path of an OpenAI-compatible endpoint (Cohere's compatibility API or a gateway), for
+ * Chat, Embed and Transcribe alike: the model required and sent as text, the path as text whatever an
+ * expression gives.
+ */
+export function getCompatibleEndpoint(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { model: string; path: string } {
+	const model = getRequiredText.call(this, 'compatibleModel', 'Model', itemIndex).trim();
+	const path = normalizePath(
+		asText(this.getNodeParameter('compatiblePath', itemIndex, '/compatibility/v1')),
+	);
+	return { model, path };
 }

@@ -10,10 +10,8 @@ import { pack, runPool } from './pool';
 import { compact, getModelId } from './parameters';
 import { cohereApiRequest } from '../transport';
 import { getOptions } from './numbers';
+import { LIMITS } from '../limits';
 import type { RerankResponse } from '../transport/responses';
-
-/** Cohere ranks at most 1,000 documents per request. */
-export const MAX_DOCUMENTS = 1000;
 
 export type RankedDocument = {
 	index: number;
@@ -36,7 +34,7 @@ export async function rankDocuments(
 	const model = getModelId.call(this, itemIndex);
 	const offsets = pack(
 		documents.map((_, index) => index),
-		MAX_DOCUMENTS,
+		LIMITS.rerankDocumentsPerRequest,
 	);
 	const responses: IDataObject[] = new Array(offsets.length);
 	const ranked: RankedDocument[] = [];

@@ -12,6 +12,7 @@ import {
 	modelLocator,
 } from '../../../shared/descriptions';
 import { compact, getModelId, getPathSegment } from '../../../shared/helpers/parameters';
+import { TEXT_INPUT_TYPES } from '../../../shared/limits';
 import { failedValidation, getDataset, readDatasetRows } from '../../../shared/helpers/datasets';
 import { pollUntil } from '../../../shared/helpers/poll';
 import { cohereApiRequest } from '../../../shared/transport';
@@ -26,9 +27,7 @@ const properties: INodeProperties[] = [
 	{
 		...inputTypeProperty,
 		// Embed jobs embed the texts of a dataset: no images.
-		options: inputTypeProperty.options!.filter(
-			(option) => 'value' in option && option.value !== 'image',
-		),
+		options: TEXT_INPUT_TYPES,
 		description: 'What the embeddings are for',
 	},
 	embeddingTypesProperty,
