@@ -194,4 +194,11 @@ describe('where code may come from', () => {
 		});
 		expect(crossing).toEqual([]);
 	});
+
+	test("operations never import each other: what several share lives in the node's helpers or nodes/shared", () => {
+		const between = imports(path.join(PACKAGE_ROOT, 'nodes')).filter(
+			({ file, from }) => file.endsWith('.operation.ts') && /\.operation$/.test(from),
+		);
+		expect(between).toEqual([]);
+	});
 });

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { documentsProperties } from './helpers/documents';
+
 import { apiProperty } from '../shared/descriptions';
 import * as chatV1 from './actions/chatV1.operation';
 import * as chatV2 from './actions/chatV2.operation';
@@ -44,7 +46,7 @@ export const properties: INodeProperties[] = [
 	imagesProperty,
 	openai.filesProperty,
 	...chatV1.description,
-	...chatV2.documentsProperties,
+	...documentsProperties,
 	chatV1.connectorsProperty,
 	...toolsProperties,
 	chatV2.strictToolsProperty,

@@ -16,7 +16,7 @@ import {
 } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import { samplingOptions } from '../../shared/helpers/chatRequest';
-import { getDocuments } from './chatV2.operation';
+import { getDocuments } from '../helpers/documents';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import type { ChatV1Response } from '../../shared/transport/responses';

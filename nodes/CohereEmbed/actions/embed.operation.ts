@@ -3,27 +3,18 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { embeddingTypesProperty, inputTypeProperty, modelLocator } from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
-import { asText, getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { requestEmbeddings } from '../../shared/helpers/embedRequest';
 import { getRequestSettings } from '../../shared/transport';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { getOptions } from '../../shared/helpers/numbers';
 import { embedInputs } from '../helpers/embedInputs';
+import { readText, textProperty } from '../helpers/text';
 import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits';
 import { optionsDescription } from './options.description';
 import { getBatching } from '../../shared/helpers/processItems';
 
 const show = { api: ['cohere'] };
-
-/** The text of each item; one definition for both API forms (the value carries over when the API changes). */
-export const textProperty: INodeProperties = {
-	displayName: 'Text',
-	name: 'text',
-	type: 'string',
-	typeOptions: { rows: 2 },
-	default: '={{ $json.text }}',
-	description: 'The text of each item to embed',
-};
 
 export const description: INodeProperties[] = [
 	modelLocator('searchEmbedModels', 'embed-v4.0', { displayOptions: { show } }),
@@ -97,28 +88,6 @@ export function entryReader(
 		}
 		return readText.call(this, itemIndex, skipEmpty === true, text);
 	};
-}
-
-/** The text of one item; an empty one is skipped when asked, refused otherwise. */
-export function readText(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	skipEmpty: boolean,
-	text: (itemIndex: number) => unknown,
-): EmbedEntry | 'skip' {
-	const value = asText(text(itemIndex));
-	if (!value.trim()) {
-		if (skipEmpty) return 'skip';
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "Text" is empty in item ${itemIndex}`,
-			{
-				itemIndex,
-				description: 'Give the "Text" a value, or turn on "Skip Empty Texts" in the options.',
-			},
-		);
-	}
-	return { itemIndex, text: value };
 }
 
 export function batchSettings(this: IExecuteFunctions): BatchSettings {

@@ -5,7 +5,7 @@ import { compact, getCompatibleEndpoint, perItemParameter } from '../../shared/h
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { EmbeddingsResponse } from '../../shared/transport/responses';
 import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { readText, textProperty } from './embed.operation';
+import { readText, textProperty } from '../helpers/text';
 import { LIMITS } from '../../shared/limits';
 import { getOptions } from '../../shared/helpers/numbers';
 import { embedInputs } from '../helpers/embedInputs';

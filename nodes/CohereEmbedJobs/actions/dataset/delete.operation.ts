@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../../shared/transport';
-import { datasetIdProperty } from './get.operation';
+import { datasetIdProperty } from '../../helpers/fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['dataset'], operation: ['delete'] } },

@@ -1,16 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idLocator } from '../../../shared/descriptions';
 import { getPathSegment } from '../../../shared/helpers/parameters';
 import { getDataset } from '../../../shared/helpers/datasets';
-
-export const datasetIdProperty: INodeProperties = idLocator({
-	displayName: 'Dataset',
-	name: 'datasetId',
-	searchListMethod: 'searchDatasets',
-	placeholder: 'e.g. my-dataset-a1b2c3',
-});
+import { datasetIdProperty } from '../../helpers/fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['dataset'], operation: ['get'] } },

@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getPathSegment } from '../../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../../shared/transport';
-import { getJob } from './create.operation';
-import { jobIdProperty } from './get.operation';
+import { getJob, jobIdProperty } from '../../helpers/fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['embedJob'], operation: ['cancel'] } },

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -16,10 +11,10 @@ import { TEXT_INPUT_TYPES } from '../../../shared/limits';
 import { failedValidation, getDataset, readDatasetRows } from '../../../shared/helpers/datasets';
 import { pollUntil } from '../../../shared/helpers/poll';
 import { cohereApiRequest } from '../../../shared/transport';
-import { datasetIdProperty } from '../dataset/get.operation';
+import { datasetIdProperty, getJob } from '../../helpers/fields';
 import { getOptions } from '../../../shared/helpers/numbers';
 import { optionsDescription } from '../options.description';
-import type { CreateEmbedJobResponse, EmbedJob } from '../../../shared/transport/responses';
+import type { CreateEmbedJobResponse } from '../../../shared/transport/responses';
 
 const properties: INodeProperties[] = [
 	{ ...datasetIdProperty, description: 'The validated embed-input dataset to embed' },
@@ -72,18 +67,6 @@ export const description = updateDisplayOptions(
 );
 
 const FINAL = ['complete', 'failed', 'cancelled'];
-
-export async function getJob(
-	this: IExecuteFunctions,
-	id: string,
-	itemIndex: number,
-): Promise<IDataObject> {
-	return await (cohereApiRequest<EmbedJob>).call(this, {
-		method: 'GET',
-		path: `/v1/embed-jobs/${encodeURIComponent(id)}`,
-		itemIndex,
-	});
-}
 
 /** A job on a dataset that is still validating, or failed validation, is refused with the reason. */
 async function checkDatasetReady(
