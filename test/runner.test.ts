@@ -14,7 +14,8 @@ import {
 	runBatches,
 } from '../nodes/shared/helpers/embeddingBatches';
 import { pack, runPool } from '../nodes/shared/helpers/pool';
-import { getBatching, processItems, runNode } from '../nodes/shared/helpers/processItems';
+import { processItems } from '../nodes/shared/helpers/processItems';
+import { getBatching, runNode } from '../nodes/shared/helpers/run';
 
 const node = {
 	id: 'n1',

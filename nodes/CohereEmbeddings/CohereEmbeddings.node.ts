@@ -13,7 +13,7 @@ import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
 import { listSearch } from '../shared/methods/listSearch';
 import { getRequestSettings } from '../shared/transport';
 import { CohereEmbeddings as CohereEmbeddingsClient } from './helpers/embeddings';
-import { getBatching } from '../shared/helpers/processItems';
+import { getBatching } from '../shared/helpers/run';
 import { optionsDescription, properties } from './description';
 
 export class CohereEmbeddings implements INodeType {

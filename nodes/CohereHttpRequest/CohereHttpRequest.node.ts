@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as request from './actions/request.operation';
-import { runNode } from '../shared/helpers/processItems';
+import { runNode } from '../shared/helpers/run';
 import { router } from './actions/router';
 
 export class CohereHttpRequest implements INodeType {

@@ -16,7 +16,7 @@ import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/hel
 import { uploadDataset, waitForValidation } from '../../shared/helpers/datasets';
 import { getOptions } from '../../shared/helpers/numbers';
 import { asText, compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
-import { asItemError, errorItem } from '../../shared/helpers/processItems';
+import { asItemError, errorItem } from '../../shared/helpers/itemErrors';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { Batch, GetBatchResponse } from '../../shared/transport/responses';
 import { readBatchResults, waitForBatch } from '../helpers/batches';

@@ -4,7 +4,7 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import { idLocator } from '../../shared/descriptions';
 import { forEachDatasetRow } from '../../shared/helpers/datasets';
 import { pollUntil } from '../../shared/helpers/poll';
-import { asNodeError } from '../../shared/helpers/processItems';
+import { asNodeError } from '../../shared/helpers/itemErrors';
 import type { RequestSettings } from '../../shared/transport';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Batch, GetBatchResponse } from '../../shared/transport/responses';

@@ -8,7 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { contentText } from '../../shared/helpers/chatContent';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
-import { getBatching, processItems } from '../../shared/helpers/processItems';
+import { getBatching } from '../../shared/helpers/run';
+import { processItems } from '../../shared/helpers/processItems';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Example } from '../helpers/examples';
 import { classification, getExamples } from '../helpers/examples';

@@ -8,12 +8,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
-import {
-	asItemError,
-	asNodeError,
-	errorItem,
-	getBatching,
-} from '../../shared/helpers/processItems';
+import { asItemError, asNodeError, errorItem } from '../../shared/helpers/itemErrors';
+import { getBatching } from '../../shared/helpers/run';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import type { RequestSettings } from '../../shared/transport';
 import { getRequestSettings } from '../../shared/transport';

@@ -18,7 +18,7 @@ import { modelLocator } from '../../shared/descriptions';
 import { readInput } from '../helpers/inputs';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
-import { getBatching } from '../../shared/helpers/processItems';
+import { getBatching } from '../../shared/helpers/run';
 import type { ClassifyResponse } from '../../shared/transport/responses';
 import { LIMITS } from '../../shared/limits';
 

@@ -12,7 +12,7 @@ import { embedInputs } from '../helpers/embedInputs';
 import { readText, textProperty } from '../helpers/text';
 import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits';
 import { optionsDescription } from './options.description';
-import { getBatching } from '../../shared/helpers/processItems';
+import { getBatching } from '../../shared/helpers/run';
 
 const show = { api: ['cohere'] };
 

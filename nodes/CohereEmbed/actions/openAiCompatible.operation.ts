@@ -10,7 +10,7 @@ import { LIMITS } from '../../shared/limits';
 import { getOptions } from '../../shared/helpers/numbers';
 import { embedInputs } from '../helpers/embedInputs';
 import { optionsDescription } from './options.description';
-import { getBatching } from '../../shared/helpers/processItems';
+import { getBatching } from '../../shared/helpers/run';
 
 const show = { api: ['openai'] };
 

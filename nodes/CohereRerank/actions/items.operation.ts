@@ -1,7 +1,7 @@
 import type { INodeProperties, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asItemError, errorItem } from '../../shared/helpers/processItems';
+import { asItemError, errorItem } from '../../shared/helpers/itemErrors';
 import { asText, getRequiredText } from '../../shared/helpers/parameters';
 import { getNumberParameter } from '../../shared/helpers/numbers';
 import { rankDocuments } from '../../shared/helpers/rank';

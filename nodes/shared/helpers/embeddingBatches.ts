@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asItemError, errorItem } from './processItems';
+import { asItemError, errorItem } from './itemErrors';
 import { pack, runPool } from './pool';
 
 /** What one input item contributes: a text or an image, or nothing when it is skipped. */

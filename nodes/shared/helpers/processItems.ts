@@ -1,14 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	ISupplyDataFunctions,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { batchingOptions } from '../descriptions';
-import { AUTO_MAX_CONCURRENCY, runLimiter } from '../transport/limiter';
-import { checkNumberFields } from './numbers';
+import { asItemError, errorItem } from './itemErrors';
 import { runPool } from './pool';
 
 export type ItemWorker = (
@@ -21,42 +14,6 @@ export interface ProcessItemsOptions {
 	concurrency?: number;
 	/** With a delay, items go in batches of `concurrency`, with this pause (ms) between batches. */
 	delayBetweenBatchesMs?: number;
-}
-
-/** The error item that Continue On Fail puts in place of a failed input item. */
-export function errorItem(
-	error: Error & { description?: string | null; httpCode?: string | null },
-	itemIndex: number,
-): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error.httpCode) json.httpCode = error.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
-}
-
-/** Any thrown value as one of n8n's node errors, keeping the class it has (API errors stay API errors). */
-export function asNodeError(
-	this: Pick<IExecuteFunctions, 'getNode'>,
-	error: unknown,
-	itemIndex?: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(
-		this.getNode(),
-		error as Error,
-		itemIndex === undefined ? {} : { itemIndex },
-	);
-}
-
-/** Makes sure the error names the item and keeps n8n's error classes (API errors stay API errors). */
-export function asItemError(
-	this: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	const failure = asNodeError.call(this, error, itemIndex);
-	failure.context = { ...(failure.context ?? {}), itemIndex };
-	return failure;
 }
 
 /**
@@ -126,49 +83,4 @@ export async function processItems(
 		});
 	}
 	return results.flat();
-}
-
-/**
- * Runs a node's router. A failure that is not one item's (a node-wide option out of range, labelled
- * examples that could not be embedded) would, with Continue On Fail, make n8n pass the input items on
- * unchanged, as if they had been processed: here every input item becomes an error item with the reason.
- */
-export async function runNode(
-	this: IExecuteFunctions,
-	router: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>,
-): Promise<INodeExecutionData[][]> {
-	let failure: NodeApiError | NodeOperationError;
-	try {
-		return await router.call(this);
-	} catch (error) {
-		failure = asNodeError.call(this, error);
-	}
-	if (!this.continueOnFail()) throw failure;
-	return [
-		this.getInputData().map((_, itemIndex) =>
-			errorItem(asItemError.call(this, failure, itemIndex), itemIndex),
-		),
-	];
-}
-
-/**
- * Reads the batching options (the same for every item: they shape how all items are sent) and makes the
- * run's request limiter, which the transport sends every request of this run through. With Auto (0, the
- * default) the runner works on up to AUTO_MAX_CONCURRENCY items at once and the limiter decides how many
- * requests go out; a fixed number is both.
- */
-export function getBatching(
-	this: IExecuteFunctions | ISupplyDataFunctions,
-): Required<ProcessItemsOptions> {
-	const options = checkNumberFields.call(
-		this,
-		batchingOptions(),
-		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
-		0,
-	);
-	const limiter = runLimiter.call(this, options.concurrency as number | undefined);
-	return {
-		concurrency: limiter.adaptive ? AUTO_MAX_CONCURRENCY : limiter.currentLimit,
-		delayBetweenBatchesMs: (options.batchDelay as number | undefined) ?? 0,
-	};
 }

@@ -5,7 +5,7 @@ import type {
 	ISupplyDataFunctions,
 } from 'n8n-workflow';
 
-import { getBatching } from './processItems';
+import { getBatching } from './run';
 import { pack, runPool } from './pool';
 import { compact, getModelId } from './parameters';
 import { cohereApiRequest } from '../transport';

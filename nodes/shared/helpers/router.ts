@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemWorker, ProcessItemsOptions } from './processItems';
-import { getBatching, processItems } from './processItems';
+import { getBatching } from './run';
+import { processItems } from './processItems';
 
 /**
  * What an operation file exports: its fields, and how it runs, either once per input item (`execute`, run by

@@ -6,7 +6,7 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { asNodeError } from './processItems';
+import { asNodeError } from './itemErrors';
 
 /**
  * Records one call of a sub-node (an embeddings or reranker call made by a vector store) as a run of the

@@ -1,0 +1,77 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	ISupplyDataFunctions,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { batchingOptions } from '../descriptions';
+import type { RequestLimiter } from '../transport/limiter';
+import { AUTO_MAX_CONCURRENCY, runLimiter } from '../transport/limiter';
+import { asItemError, asNodeError, errorItem } from './itemErrors';
+import { checkNumberFields } from './numbers';
+import type { ProcessItemsOptions } from './processItems';
+
+/**
+ * The run's request limiter, made once from the node's "Concurrent Requests" (Auto where the node has no
+ * such option). The transport sends every request of the run through it: it finds it by the run's context.
+ */
+function startRunLimiter(this: IExecuteFunctions | ISupplyDataFunctions): RequestLimiter {
+	const options = checkNumberFields.call(
+		this,
+		batchingOptions(),
+		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
+		0,
+	);
+	return runLimiter.call(this, options.concurrency as number | undefined);
+}
+
+/**
+ * Runs a node's router. A failure that is not one item's (a node-wide option out of range, labelled
+ * examples that could not be embedded) would, with Continue On Fail, make n8n pass the input items on
+ * unchanged, as if they had been processed: here every input item becomes an error item with the reason.
+ */
+export async function runNode(
+	this: IExecuteFunctions,
+	router: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>,
+): Promise<INodeExecutionData[][]> {
+	let failure: NodeApiError | NodeOperationError;
+	try {
+		// Made here, before any operation runs, so that no request of the run can miss it.
+		startRunLimiter.call(this);
+		return await router.call(this);
+	} catch (error) {
+		failure = asNodeError.call(this, error);
+	}
+	if (!this.continueOnFail()) throw failure;
+	return [
+		this.getInputData().map((_, itemIndex) =>
+			errorItem(asItemError.call(this, failure, itemIndex), itemIndex),
+		),
+	];
+}
+
+/**
+ * Reads the batching options (the same for every item: they shape how all items are sent) and makes the
+ * run's request limiter, which the transport sends every request of this run through. With Auto (0, the
+ * default) the runner works on up to AUTO_MAX_CONCURRENCY items at once and the limiter decides how many
+ * requests go out; a fixed number is both.
+ */
+export function getBatching(
+	this: IExecuteFunctions | ISupplyDataFunctions,
+): Required<ProcessItemsOptions> {
+	const options = checkNumberFields.call(
+		this,
+		batchingOptions(),
+		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
+		0,
+	);
+	// The one runNode made (a sub-node's run has no runNode: its first call makes it).
+	const limiter = startRunLimiter.call(this);
+	return {
+		concurrency: limiter.adaptive ? AUTO_MAX_CONCURRENCY : limiter.currentLimit,
+		delayBetweenBatchesMs: (options.batchDelay as number | undefined) ?? 0,
+	};
+}

@@ -1,0 +1,76 @@
+/* Every request of a node's run goes through the run's limiter (made by runNode before any operation
+ * runs), including nodes whose operations never read the batching options (List Models, Embed Jobs, Batch).
+ * The built package is the one n8n loads here, so its limiter class is the one counted. */
+import path from 'node:path';
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { PACKAGE_ROOT, runNode } from './harness';
+import { useEmulator } from './setup';
+
+const ctx = useEmulator();
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+const { RequestLimiter } = jest.requireActual<{
+	RequestLimiter: { prototype: { acquire: (...args: unknown[]) => Promise<unknown> } };
+}>(path.join(PACKAGE_ROOT, 'dist/nodes/shared/transport/limiter.js'));
+let acquired = 0;
+const acquire = RequestLimiter.prototype.acquire;
+beforeAll(() => {
+	RequestLimiter.prototype.acquire = async function (this: unknown, ...args: unknown[]) {
+		acquired++;
+		return await acquire.apply(this, args);
+	};
+});
+afterAll(() => {
+	RequestLimiter.prototype.acquire = acquire;
+});
+
+// Every row has its four values: jest would hand a fourth parameter that a row lacks its done callback.
+const runs: Array<[string, string, IDataObject, INodeExecutionData[] | undefined]> = [
+	['List Models', 'cohereModels', { operation: 'list', returnAll: true }, undefined],
+	[
+		'Embed Jobs: list datasets',
+		'cohereEmbedJobs',
+		{ resource: 'dataset', operation: 'list' },
+		undefined,
+	],
+	[
+		'Embed Jobs: list jobs',
+		'cohereEmbedJobs',
+		{ resource: 'embedJob', operation: 'list' },
+		undefined,
+	],
+	['Batch: list', 'cohereBatch', { operation: 'list', returnAll: true }, undefined],
+	[
+		'Chat v2, three items',
+		'cohereChat',
+		{ api: 'v2', model: byId('command-a-03-2025'), prompt: '={{ $json.text }}' },
+		[{ json: { text: 'a' } }, { json: { text: 'b' } }, { json: { text: 'c' } }],
+	],
+	[
+		'Tokenize',
+		'cohereTokenize',
+		{ operation: 'tokenize', text: 'hello', model: byId('command-a-03-2025') },
+		undefined,
+	],
+	['Raw HTTP', 'cohereHttpRequest', { method: 'POST', url: '/v1/check-api-key' }, undefined],
+];
+
+describe('the run limiter', () => {
+	test.each(runs)(
+		'%s: every request acquired a slot of the run limiter',
+		async (_, type, parameters, items) => {
+			acquired = 0;
+			const run = await runNode({
+				type,
+				parameters,
+				credentials: ctx.credentials(),
+				...(items ? { items } : {}),
+			});
+			expect(run.error).toBeUndefined();
+			expect(ctx.emulator.requests.length).toBeGreaterThan(0);
+			expect(acquired).toBe(ctx.emulator.requests.length);
+		},
+	);
+});
