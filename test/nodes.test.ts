@@ -1,5 +1,5 @@
 import samples from './emulator/connector-samples.json';
-import { resolveTarget } from '../nodes/CohereHttpRequest/actions/request.operation';
+import { resolveTarget } from '../nodes/CohereHttpRequest/helpers/target';
 import { listSearch, runNode } from './harness';
 import { useEmulator } from './setup';
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as request from './actions/request.operation';
 import { runNode } from '../shared/helpers/run';
 import { router } from './actions/router';
+import { properties } from './description';
 
 export class CohereHttpRequest implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +19,7 @@ export class CohereHttpRequest implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cohereBearerApi', required: true }],
-		properties: request.description,
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions) {
