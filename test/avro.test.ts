@@ -4,9 +4,27 @@
  * by content. */
 import snappy from 'snappyjs';
 
-import { readAvroContainer, snappyUncompress } from '../nodes/shared/helpers/avro';
-import { datasetPartRows, readDatasetPart } from '../nodes/shared/helpers/datasetParts';
+import { avroRecords, snappyUncompress } from '../nodes/shared/helpers/avro';
+import type { PartBody } from '../nodes/shared/helpers/datasetParts';
+import { datasetPartRows } from '../nodes/shared/helpers/datasetParts';
 import { writeAvro } from './emulator/avro';
+
+/** Every record of an Avro file held whole. */
+async function readAvroContainer(bytes: Uint8Array): Promise<unknown[]> {
+	async function* once() {
+		yield bytes;
+	}
+	const records: unknown[] = [];
+	for await (const record of avroRecords(once())) records.push(record);
+	return records;
+}
+
+/** Every row of a dataset part held whole. */
+async function readDatasetPart(body: PartBody) {
+	const rows = [];
+	for await (const row of datasetPartRows(body)) rows.push(row);
+	return rows;
+}
 
 const richSchema = {
 	type: 'record',

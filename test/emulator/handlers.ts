@@ -980,6 +980,39 @@ function embedJobs(req: EmulatorRequest, store: JobStore): EmulatorResponse | un
 	return undefined;
 }
 
+/**
+ * An output dataset of one part, served at /__files/<part>.<format> like Cohere's signed download links
+ * (Avro or JSONL, as the store says), the way embed jobs and batches leave their results.
+ */
+function storeOutputDataset(
+	req: EmulatorRequest,
+	store: JobStore,
+	output: { id: string; name: string; type: string; rows: Json[] },
+) {
+	const partId = `${output.id}-part-0`;
+	store.files.set(partId, output.rows);
+	const extension = store.partFormat === 'avro' ? 'avro' : 'jsonl';
+	const host = String(req.headers.host ?? '127.0.0.1');
+	const dataset: Dataset = {
+		id: output.id,
+		name: output.name,
+		dataset_type: output.type,
+		validation_status: 'validated',
+		created_at: new Date(0).toISOString(),
+		updated_at: new Date(0).toISOString(),
+		dataset_parts: [
+			{
+				id: partId,
+				name: `${partId}.${extension}`,
+				url: `http://${host}/__files/${partId}.${extension}`,
+				index: 0,
+				num_rows: output.rows.length,
+			},
+		],
+	};
+	store.datasets.set(output.id, { dataset, rows: output.rows, validationPolls: 0 });
+}
+
 /** Completes a job: an embed-result dataset with one JSONL part of {text, embeddings} rows. */
 function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { polls: number }) {
 	const input = store.datasets.get(job.input_dataset_id as string)!;
@@ -1002,28 +1035,12 @@ function finishJob(req: EmulatorRequest, store: JobStore, job: EmbedJob & { poll
 			]),
 		),
 	}));
-	const partId = `${outputId}-part-0`;
-	store.files.set(partId, rows);
-	const extension = store.partFormat === 'avro' ? 'avro' : 'jsonl';
-	const host = String(req.headers.host ?? '127.0.0.1');
-	const dataset: Dataset = {
+	storeOutputDataset(req, store, {
 		id: outputId,
 		name: `${job.name}-output`,
-		dataset_type: 'embed-result',
-		validation_status: 'validated',
-		created_at: new Date(0).toISOString(),
-		updated_at: new Date(0).toISOString(),
-		dataset_parts: [
-			{
-				id: partId,
-				name: `${partId}.${extension}`,
-				url: `http://${host}/__files/${partId}.${extension}`,
-				index: 0,
-				num_rows: rows.length,
-			},
-		],
-	};
-	store.datasets.set(outputId, { dataset, rows, validationPolls: 0 });
+		type: 'embed-result',
+		rows,
+	});
 	job.status = 'complete';
 	job.output_dataset_id = outputId;
 }
@@ -1212,31 +1229,12 @@ function finishBatch(req: EmulatorRequest, store: JobStore, stored: StoredBatch)
 	}
 	records.push(...store.extraBatchRecords);
 	const outputId = store.nextId(`${batch.name}-output`);
-	const partId = `${outputId}-part-0`;
-	store.files.set(partId, records);
-	const extension = store.partFormat === 'avro' ? 'avro' : 'jsonl';
-	const host = String(req.headers.host ?? '127.0.0.1');
-	store.datasets.set(outputId, {
-		dataset: {
-			id: outputId,
-			name: `${batch.name}-output`,
-			// The spec's DatasetType has no type for a batch's output (see test/contract/README.md).
-			dataset_type: input.dataset.dataset_type,
-			validation_status: 'validated',
-			created_at: new Date(0).toISOString(),
-			updated_at: new Date(0).toISOString(),
-			dataset_parts: [
-				{
-					id: partId,
-					name: `${partId}.${extension}`,
-					url: `http://${host}/__files/${partId}.${extension}`,
-					index: 0,
-					num_rows: records.length,
-				},
-			],
-		},
+	storeOutputDataset(req, store, {
+		id: outputId,
+		name: `${batch.name}-output`,
+		// The spec's DatasetType has no type for a batch's output (see test/contract/README.md).
+		type: input.dataset.dataset_type,
 		rows: records,
-		validationPolls: 0,
 	});
 	Object.assign(batch, {
 		status: 'BATCH_STATUS_COMPLETED',

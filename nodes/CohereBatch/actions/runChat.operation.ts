@@ -67,13 +67,17 @@ function isExpression(this: IExecuteFunctions, name: string): boolean {
 }
 
 /** One line of the batch-chat-v2-input dataset: the item's index as custom_id, a chat v2 body without model. */
-function chatRecord(this: IExecuteFunctions, itemIndex: number, model: string): IDataObject {
-	if (isExpression.call(this, 'model')) {
+function chatRecord(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	model: { id: string; perItem: boolean },
+): IDataObject {
+	if (model.perItem) {
 		const own = getModelId.call(this, itemIndex);
-		if (own !== model) {
+		if (own !== model.id) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`The parameter "Model" gives "${own}" for item ${itemIndex}, but the batch runs "${model}" (item 0's)`,
+				`The parameter "Model" gives "${own}" for item ${itemIndex}, but the batch runs "${model.id}" (item 0's)`,
 				{ itemIndex, description: 'A Cohere batch has one model: give every item the same one.' },
 			);
 		}
@@ -134,12 +138,14 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const options = getOptions.call(this, 0, optionsDescription);
 	const settings = getRequestSettings.call(this, 0);
 	const model = getModelId.call(this, 0);
+	// Only an expression can give items different models; a fixed model is read once.
+	const models = { id: model, perItem: isExpression.call(this, 'model') };
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length);
 
 	const lines: string[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			lines.push(JSON.stringify(chatRecord.call(this, itemIndex, model)));
+			lines.push(JSON.stringify(chatRecord.call(this, itemIndex, models)));
 		} catch (error) {
 			if (!continueOnFail) throw asItemError.call(this, error, itemIndex);
 			output[itemIndex] = errorItem(asItemError.call(this, error, itemIndex), itemIndex);

@@ -32,10 +32,6 @@ class Decoder {
 		this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	}
 
-	get done() {
-		return this.position >= this.bytes.length;
-	}
-
 	/** How many bytes have been read. */
 	get offset() {
 		return this.position;
@@ -323,7 +319,8 @@ async function uncompress(codec: string, block: Uint8Array): Promise<Uint8Array>
 	}
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+/** Two byte arrays as one (the second as it is when there is nothing before it). */
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 	if (a.length === 0) return b;
 	const joined = new Uint8Array(a.length + b.length);
 	joined.set(a);
@@ -343,7 +340,7 @@ export async function* avroRecords(chunks: AsyncIterable<Uint8Array>): AsyncGene
 	const more = async (): Promise<boolean> => {
 		const next = await iterator.next();
 		if (next.done) return false;
-		buffer = concat(buffer, next.value);
+		buffer = concatBytes(buffer, next.value);
 		return true;
 	};
 	/** Runs `parse` on the bytes at hand, reading more while they end too early; drops what it read. */
@@ -396,16 +393,4 @@ export async function* avroRecords(chunks: AsyncIterable<Uint8Array>): AsyncGene
 		const blockDecoder = new Decoder(await uncompress(codec, data));
 		for (let i = 0; i < count; i++) yield reader.read(blockDecoder);
 	}
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	yield bytes;
-}
-
-/** Every record of an Avro object container file held whole (see avroRecords). */
-export async function readAvroContainer(bytes: Uint8Array): Promise<unknown[]> {
-	if (!isAvroContainer(bytes)) throw new AvroError('it does not start with the Avro header');
-	const records: unknown[] = [];
-	for await (const record of avroRecords(once(bytes))) records.push(record);
-	return records;
 }

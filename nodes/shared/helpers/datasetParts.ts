@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { avroRecords, isAvroContainer } from './avro';
+import { avroRecords, concatBytes, isAvroContainer } from './avro';
 
 /** What an HTTP helper may give for a body: a stream of chunks, or the bytes whole. */
 export type PartBody = AsyncIterable<Uint8Array | string> | Uint8Array | ArrayBuffer | string;
@@ -64,12 +64,7 @@ export async function* datasetPartRows(body: PartBody): AsyncGenerator<IDataObje
 	while (head.length < 4 && !ended) {
 		const next = await chunks.next();
 		if (next.done) ended = true;
-		else {
-			const joined = new Uint8Array(head.length + next.value.length);
-			joined.set(head);
-			joined.set(next.value, head.length);
-			head = joined;
-		}
+		else head = concatBytes(head, next.value);
 	}
 	async function* all(): AsyncGenerator<Uint8Array> {
 		if (head.length) yield head;
@@ -85,11 +80,4 @@ export async function* datasetPartRows(body: PartBody): AsyncGenerator<IDataObje
 		}
 	}
 	yield* jsonlRows(all());
-}
-
-/** Every row of one dataset part held whole (see datasetPartRows). */
-export async function readDatasetPart(body: PartBody): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	for await (const row of datasetPartRows(body)) rows.push(row);
-	return rows;
 }

@@ -131,12 +131,6 @@ export async function forEachDatasetRow(
 	);
 	for (const part of parts) {
 		if (typeof part.url !== 'string') continue;
-		const partError = (message: string, description: string) =>
-			new NodeOperationError(
-				this.getNode(),
-				`${message.startsWith('Could not') ? '' : `Part "${String(part.name)}" of dataset ${datasetId} `}${message}`,
-				{ itemIndex, description },
-			);
 		const body = (await this.helpers
 			.httpRequest({
 				method: 'GET',
@@ -146,18 +140,28 @@ export async function forEachDatasetRow(
 				timeout: (settings.timeoutSeconds ?? 300) * 1000,
 			})
 			.catch((error: Error) => {
-				throw partError(
+				throw new NodeOperationError(
+					this.getNode(),
 					`Could not download part "${String(part.name)}" of dataset ${datasetId}: ${error.message}`,
-					'Part URLs are signed links that expire: run again, or read the dataset with Get Dataset.',
+					{
+						itemIndex,
+						description:
+							'Part URLs are signed links that expire: run again, or read the dataset with Get Dataset.',
+					},
 				);
 			})) as PartBody;
 		const rows = datasetPartRows(body);
 		for (;;) {
 			const next = await rows.next().catch((error: Error) => error);
 			if (next instanceof Error)
-				throw partError(
-					next.message,
-					'Output parts are read as Avro (as Cohere serves them) or JSONL; the part URLs are in the dataset (Get Dataset).',
+				throw new NodeOperationError(
+					this.getNode(),
+					`Part "${String(part.name)}" of dataset ${datasetId} ${next.message}`,
+					{
+						itemIndex,
+						description:
+							'Output parts are read as Avro (as Cohere serves them) or JSONL; the part URLs are in the dataset (Get Dataset).',
+					},
 				);
 			if (next.done) break;
 			onRow(next.value);

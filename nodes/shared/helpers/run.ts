@@ -14,17 +14,24 @@ import { asItemError, asNodeError, errorItem } from './itemErrors';
 import { checkNumberFields } from './numbers';
 import type { ProcessItemsOptions } from './processItems';
 
-/**
- * The run's request limiter, made once from the node's "Concurrent Requests" (Auto where the node has no
- * such option). The transport sends every request of the run through it: it finds it by the run's context.
- */
-function startRunLimiter(this: IExecuteFunctions | ISupplyDataFunctions): RequestLimiter {
-	const options = checkNumberFields.call(
+/** The batching options, checked against their declared ranges (the same for every item). */
+function readBatchingOptions(this: IExecuteFunctions | ISupplyDataFunctions): IDataObject {
+	return checkNumberFields.call(
 		this,
 		batchingOptions(),
 		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
 		0,
 	);
+}
+
+/**
+ * The run's request limiter, made once from the node's "Concurrent Requests" (Auto where the node has no
+ * such option). The transport sends every request of the run through it: it finds it by the run's context.
+ */
+function startRunLimiter(
+	this: IExecuteFunctions | ISupplyDataFunctions,
+	options = readBatchingOptions.call(this),
+): RequestLimiter {
 	return runLimiter.call(this, options.concurrency as number | undefined);
 }
 
@@ -62,14 +69,9 @@ export async function runNode(
 export function getBatching(
 	this: IExecuteFunctions | ISupplyDataFunctions,
 ): Required<ProcessItemsOptions> {
-	const options = checkNumberFields.call(
-		this,
-		batchingOptions(),
-		(this.getNodeParameter('options', 0, {}) as IDataObject) ?? {},
-		0,
-	);
+	const options = readBatchingOptions.call(this);
 	// The one runNode made (a sub-node's run has no runNode: its first call makes it).
-	const limiter = startRunLimiter.call(this);
+	const limiter = startRunLimiter.call(this, options);
 	return {
 		concurrency: limiter.adaptive ? AUTO_MAX_CONCURRENCY : limiter.currentLimit,
 		delayBetweenBatchesMs: (options.batchDelay as number | undefined) ?? 0,
