@@ -4,7 +4,8 @@
  * by content. */
 import snappy from 'snappyjs';
 
-import { avroRecords, snappyUncompress } from '../nodes/shared/helpers/avro';
+import { avroRecords } from '../nodes/shared/helpers/avro';
+import { snappyUncompress } from '../nodes/shared/helpers/avro/codecs';
 import type { PartBody } from '../nodes/shared/helpers/datasetParts';
 import { datasetPartRows } from '../nodes/shared/helpers/datasetParts';
 import { writeAvro } from './emulator/avro';

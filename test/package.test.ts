@@ -202,3 +202,28 @@ describe('where code may come from', () => {
 		expect(between).toEqual([]);
 	});
 });
+
+describe('how much one file holds', () => {
+	/** Every TypeScript file below nodes/ with its line count. */
+	function sourceFiles(
+		dir = path.join(PACKAGE_ROOT, 'nodes'),
+	): Array<{ file: string; lines: number }> {
+		return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) return sourceFiles(full);
+			if (!entry.name.endsWith('.ts')) return [];
+			const lines = readFileSync(full, 'utf8').trimEnd().split('\n').length;
+			return [{ file: path.relative(PACKAGE_ROOT, full), lines }];
+		});
+	}
+
+	test('no file under nodes/ is over 250 lines', () => {
+		expect(sourceFiles().filter(({ lines }) => lines > 250)).toEqual([]);
+	});
+
+	test('every node class, sub-nodes included, is at most 60 lines: the work is in its router or supplyData', () => {
+		const nodeFiles = sourceFiles().filter(({ file }) => file.endsWith('.node.ts'));
+		expect(nodeFiles.length).toBeGreaterThanOrEqual(14);
+		expect(nodeFiles.filter(({ lines }) => lines > 60)).toEqual([]);
+	});
+});

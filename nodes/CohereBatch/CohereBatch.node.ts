@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { listSearch, searchBatches, searchDatasets } from '../shared/methods/listSearch';
+import { listSearch } from '../shared/methods/listSearch';
+import { searchBatches, searchDatasets } from '../shared/methods/resourceSearch';
 import { runNode } from '../shared/helpers/run';
 import { router } from './actions/router';
 import { properties } from './description';

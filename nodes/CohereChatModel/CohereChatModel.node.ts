@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	INodeType,
 	INodeTypeDescription,
 	ISupplyDataFunctions,
@@ -7,14 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { loadAiNodeSdk } from '../shared/aiNodeSdk';
-import { getOptions } from '../shared/helpers/numbers';
-import { getModelId } from '../shared/helpers/parameters';
 import { listSearch } from '../shared/methods/listSearch';
-import { cohereApiRequest, cohereRequest, getRequestSettings } from '../shared/transport';
-import type { CohereChatResponse } from './helpers/messages';
-import { createCohereChatModel } from './helpers/model';
-import { optionsDescription, properties } from './description';
+import { properties } from './description';
+import { supplyChatModel } from './supplyData';
 
 export class CohereChatModel implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,43 +31,6 @@ export class CohereChatModel implements INodeType {
 	methods = { listSearch };
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
-		const sdk = await loadAiNodeSdk.call(this);
-		const options = getOptions.call(this, itemIndex, optionsDescription);
-		const settings = getRequestSettings.call(this, itemIndex);
-		const stop = options.stopSequences as string[] | string | undefined;
-		const transport = {
-			send: async (body: IDataObject) =>
-				await (cohereApiRequest<CohereChatResponse>).call(this, {
-					method: 'POST',
-					path: '/v2/chat',
-					body,
-					settings,
-				}),
-			openStream: async (body: IDataObject) =>
-				(
-					await cohereRequest.call(this, {
-						method: 'POST',
-						path: '/v2/chat',
-						body,
-						settings,
-						stream: true,
-					})
-				).body as AsyncIterableIterator<Uint8Array>,
-		};
-		const model = createCohereChatModel(sdk, getModelId.call(this, itemIndex), transport, {
-			temperature: options.temperature as number | undefined,
-			maxTokens: options.maxTokens as number | undefined,
-			topP: options.topP as number | undefined,
-			topK: options.topK as number | undefined,
-			seed: options.seed as number | undefined,
-			frequencyPenalty: options.frequencyPenalty as number | undefined,
-			presencePenalty: options.presencePenalty as number | undefined,
-			stopSequences: (Array.isArray(stop) ? stop : stop ? [stop] : []).filter(Boolean),
-			safetyMode: options.safetyMode as string | undefined,
-			thinking: options.thinking as 'enabled' | 'disabled' | undefined,
-			thinkingTokenBudget: options.thinkingTokenBudget as number | undefined,
-			priority: options.priority as number | undefined,
-		});
-		return sdk.supplyModel(this, model);
+		return await supplyChatModel.call(this, itemIndex);
 	}
 }

@@ -7,14 +7,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { contentText } from '../../shared/helpers/chatContent';
-import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import { getModelId, perItemParameter, requireText } from '../../shared/helpers/parameters';
 import { getBatching } from '../../shared/helpers/run';
 import { processItems } from '../../shared/helpers/processItems';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Example } from '../helpers/examples';
 import { classification, getExamples } from '../helpers/examples';
 import { modelLocator } from '../../shared/descriptions';
-import { readInput } from '../helpers/inputs';
 import type { ChatResponse } from '../../shared/transport/responses';
 
 export const description: INodeProperties[] = [
@@ -43,7 +42,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	return await processItems.call(
 		this,
 		async function (this: IExecuteFunctions, itemIndex: number) {
-			const text = readInput.call(this, input, itemIndex);
+			const text = requireText.call(this, input(itemIndex), 'Input', itemIndex);
 			const response = await (cohereApiRequest<ChatResponse>).call(this, {
 				method: 'POST',
 				path: '/v2/chat',

@@ -10,14 +10,13 @@ import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
 import { asItemError, asNodeError, errorItem } from '../../shared/helpers/itemErrors';
 import { getBatching } from '../../shared/helpers/run';
-import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import { getModelId, perItemParameter, requireText } from '../../shared/helpers/parameters';
 import type { RequestSettings } from '../../shared/transport';
 import { getRequestSettings } from '../../shared/transport';
 import { requestFloatEmbeddings } from '../../shared/helpers/embedRequest';
 import type { Example } from '../helpers/examples';
 import { classification, getExamples } from '../helpers/examples';
 import { modelLocator } from '../../shared/descriptions';
-import { readInput } from '../helpers/inputs';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import { LIMITS } from '../../shared/limits';
@@ -138,7 +137,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const input = perItemParameter.call(this, 'input');
 	const plan = await planEntries.call(this, async (itemIndex) => ({
 		itemIndex,
-		text: readInput.call(this, input, itemIndex),
+		text: requireText.call(this, input(itemIndex), 'Input', itemIndex),
 	}));
 	const settings = readEmbedSettings.call(this);
 	const examplesOutcome = await embedExamples.call(this, examples, settings);

@@ -11,11 +11,15 @@ import {
 	responseItems,
 	runBatches,
 } from '../../shared/helpers/embeddingBatches';
-import { compact, getModelId, perItemParameter } from '../../shared/helpers/parameters';
+import {
+	compact,
+	getModelId,
+	perItemParameter,
+	requireText,
+} from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { getExamples } from '../helpers/examples';
 import { modelLocator } from '../../shared/descriptions';
-import { readInput } from '../helpers/inputs';
 import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import { getBatching } from '../../shared/helpers/run';
@@ -38,7 +42,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const input = perItemParameter.call(this, 'input');
 	const plan = await planEntries.call(this, async (itemIndex) => ({
 		itemIndex,
-		text: readInput.call(this, input, itemIndex),
+		text: requireText.call(this, input(itemIndex), 'Input', itemIndex),
 	}));
 	const model = getModelId.call(this, 0, 'classifyModel', false);
 	const { results } = await runBatches.call(

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { asText } from '../../shared/helpers/parameters';
+import { asText, emptyParameterError } from '../../shared/helpers/parameters';
 
 /** The text of each item; one definition for both API forms (the value carries over when the API changes). */
 export const textProperty: INodeProperties = {
@@ -24,13 +23,11 @@ export function readText(
 	const value = asText(text(itemIndex));
 	if (!value.trim()) {
 		if (skipEmpty) return 'skip';
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "Text" is empty in item ${itemIndex}`,
-			{
-				itemIndex,
-				description: 'Give the "Text" a value, or turn on "Skip Empty Texts" in the options.',
-			},
+		throw emptyParameterError.call(
+			this,
+			'Text',
+			itemIndex,
+			'Give the "Text" a value, or turn on "Skip Empty Texts" in the options.',
 		);
 	}
 	return { itemIndex, text: value };

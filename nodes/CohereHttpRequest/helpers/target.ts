@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { emptyParameterError } from '../../shared/helpers/parameters';
 import { keyMayGoTo } from '../../shared/transport';
 
 /** A path goes below the Base URL; a full URL must be on the Base URL's origin, the only place the key goes (keyMayGoTo). */
@@ -25,10 +26,11 @@ export function resolveTarget(
 	}
 	const value = input.trim();
 	if (!value)
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "Path or URL" is empty in item ${itemIndex}`,
-			{ itemIndex },
+		throw emptyParameterError.call(
+			this,
+			'Path or URL',
+			itemIndex,
+			'Give a path below the Base URL such as /v1/check-api-key, or a full URL on the Base URL host.',
 		);
 	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value.startsWith('/') ? value : `/${value}`;
 

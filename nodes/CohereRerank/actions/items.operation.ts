@@ -1,8 +1,7 @@
 import type { INodeProperties, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { asItemError, errorItem } from '../../shared/helpers/itemErrors';
-import { asText, getRequiredText } from '../../shared/helpers/parameters';
+import { getRequiredText, requireText } from '../../shared/helpers/parameters';
 import { getNumberParameter } from '../../shared/helpers/numbers';
 import { rankDocuments } from '../../shared/helpers/rank';
 import { optionsDescription, topNProperty } from './options.description';
@@ -30,14 +29,12 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const candidates: Array<{ itemIndex: number; text: string }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const text = asText(this.getNodeParameter('document', itemIndex, ''));
-			if (!text.trim()) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The parameter "Document" is empty in item ${itemIndex}`,
-					{ itemIndex },
-				);
-			}
+			const text = requireText.call(
+				this,
+				this.getNodeParameter('document', itemIndex, ''),
+				'Document',
+				itemIndex,
+			);
 			candidates.push({ itemIndex, text });
 		} catch (error) {
 			if (!continueOnFail) throw asItemError.call(this, error, itemIndex);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asText, getModelId } from '../../shared/helpers/parameters';
+import { asText, emptyParameterError, getModelId } from '../../shared/helpers/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import type { DetokenizeResponse } from '../../shared/transport/responses';
 
@@ -39,13 +39,13 @@ export function parseTokens(this: IExecuteFunctions, value: unknown, itemIndex: 
 				: Number.NaN,
 	);
 	const bad = tokens.findIndex((token) => !Number.isInteger(token) || token < 0);
-	if (tokens.length === 0 || bad >= 0) {
+	const description = 'Give whole numbers, as an array or separated by commas.';
+	if (tokens.length === 0) throw emptyParameterError.call(this, 'IDs', itemIndex, description);
+	if (bad >= 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			tokens.length === 0
-				? `The parameter "IDs" is empty in item ${itemIndex}`
-				: `Token ${bad + 1} of "IDs" in item ${itemIndex} is not a token ID: ${asText(list[bad]) || JSON.stringify(list[bad])}`,
-			{ itemIndex, description: 'Give whole numbers, as an array or separated by commas.' },
+			`Token ${bad + 1} of "IDs" in item ${itemIndex} is not a token ID: ${asText(list[bad]) || JSON.stringify(list[bad])}`,
+			{ itemIndex, description },
 		);
 	}
 	return tokens;

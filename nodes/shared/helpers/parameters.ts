@@ -32,6 +32,35 @@ export function getJsonParameter<T = unknown>(
 	}
 }
 
+/**
+ * The error for a required parameter left without a value, naming the parameter (by its label) and the
+ * item: the one wording every node uses.
+ */
+export function emptyParameterError(
+	this: Pick<IExecuteFunctions, 'getNode'>,
+	label: string,
+	itemIndex: number,
+	description = `Give the "${label}" a value, or map it from the input with an expression.`,
+): NodeOperationError {
+	return new NodeOperationError(
+		this.getNode(),
+		`The parameter "${label}" is empty in item ${itemIndex}`,
+		{ itemIndex, description },
+	);
+}
+
+/** A value already read as text, refused when empty (see emptyParameterError). */
+export function requireText(
+	this: Pick<IExecuteFunctions, 'getNode'>,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string {
+	const text = asText(value);
+	if (!text.trim()) throw emptyParameterError.call(this, label, itemIndex);
+	return text;
+}
+
 /** A required text parameter: refused before any request when empty, naming the parameter and the item. */
 export function getRequiredText(
 	this: IExecuteFunctions,
@@ -43,22 +72,10 @@ export function getRequiredText(
 ): string {
 	// A plain `{{ $json.field }}` is read from the item directly (see perItemParameter): at 500 chat items
 	// n8n's evaluation of the prompt expression was a fifth of the node's own time.
-	const text = asText(
-		extractValue
-			? this.getNodeParameter(name, itemIndex, '', { extractValue })
-			: perItemParameter.call(this, name)(itemIndex),
-	);
-	if (!text.trim()) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "${label}" is empty in item ${itemIndex}`,
-			{
-				itemIndex,
-				description: `Give the "${label}" a value, or map it from the input with an expression.`,
-			},
-		);
-	}
-	return text;
+	const value = extractValue
+		? this.getNodeParameter(name, itemIndex, '', { extractValue })
+		: perItemParameter.call(this, name)(itemIndex);
+	return requireText.call(this, value, label, itemIndex);
 }
 
 /** Removes the keys whose value is undefined, so that only what the user set is sent. */

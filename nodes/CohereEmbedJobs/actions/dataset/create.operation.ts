@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { inputBinary } from '../../../shared/helpers/binary';
-import { asText, perItemParameter } from '../../../shared/helpers/parameters';
+import { getRequiredText, perItemParameter, requireText } from '../../../shared/helpers/parameters';
 import { processItems } from '../../../shared/helpers/processItems';
 import { getRequestSettings } from '../../../shared/transport';
 import { uploadDataset, waitForValidation } from '../../../shared/helpers/datasets';
@@ -89,13 +89,7 @@ async function upload(
 	file: { filename: string; contentType: string; content: Buffer },
 ): Promise<IDataObject> {
 	const options = getOptions.call(this, itemIndex, optionsDescription);
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name)
-		throw new NodeOperationError(
-			this.getNode(),
-			`The parameter "Name" is empty in item ${itemIndex}`,
-			{ itemIndex },
-		);
+	const name = getRequiredText.call(this, 'name', 'Name', itemIndex).trim();
 	const settings = getRequestSettings.call(this, itemIndex);
 	const id = await uploadDataset.call(
 		this,
@@ -141,14 +135,7 @@ export async function executeFromItems(this: IExecuteFunctions): Promise<INodeEx
 	const options = getOptions.call(this, 0, optionsDescription);
 	const kept = [...list(options.keepFields), ...list(options.optionalFields)];
 	const rows = items.map((item, itemIndex) => {
-		const value = asText(text(itemIndex));
-		if (!value.trim()) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The parameter "Text" is empty in item ${itemIndex}`,
-				{ itemIndex },
-			);
-		}
+		const value = requireText.call(this, text(itemIndex), 'Text', itemIndex);
 		const extra = Object.fromEntries(
 			kept.filter((field) => field in item.json).map((field) => [field, item.json[field]]),
 		);
