@@ -14,7 +14,7 @@ import type {
  * n8n already ships a credential named `cohereApi`, so ours has its own name.
  * The Base URL rule (blank means api.cohere.com, no scheme means https://, a trailing slash or `/v1` is
  * stripped) is written twice: as the test request's expression below, which n8n evaluates, and as the
- * transport's `normalizeBaseUrl`. test/credential.test.ts checks that both agree on every form.
+ * transport's `normalizeBaseUrl`. test/engine/credential.test.ts checks that both agree on every form.
  */
 export class CohereBearerApi implements ICredentialType {
 	name = 'cohereBearerApi';

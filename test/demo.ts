@@ -2,7 +2,7 @@
  * Against the local Cohere emulator by default; with COHERE_API_KEY set, against the real Cohere API
  * (or COHERE_BASE_URL). */
 import { CohereEmulator } from './emulator/server';
-import { runNode } from './harness';
+import { runNode } from './engine/harness';
 
 async function main() {
 	const realKey = process.env.COHERE_API_KEY;

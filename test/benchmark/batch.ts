@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-import { runNode } from '../harness';
+import { runNode } from '../engine/harness';
 import { peakSampler, SCENARIOS } from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
 

@@ -4,7 +4,7 @@
  * Requests on Auto (the default) and fixed at 2 and 10. Reports the execution time as a ratio to the
  * scenario's bound, failed items, 429s received, requests in flight, TCP connections and the memory peak.
  * A measurement, not a test: it prints numbers and exits 0 unless a run itself breaks. */
-import { runNode } from '../harness';
+import { runNode } from '../engine/harness';
 import { peakSampler, runScenarios } from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
 

@@ -5,7 +5,7 @@
  * 10, reported as in benchmark:chat. Then, for comparison, texts sent one request per item through the Raw
  * HTTP node, one at a time, as a generic HTTP Request node would (a sample of --per-item texts,
  * extrapolated; 0 skips it). A measurement, not a test. */
-import { runNode } from '../harness';
+import { runNode } from '../engine/harness';
 import { peakSampler, runScenarios } from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
 

@@ -1,4 +1,4 @@
-/* The contract check run after every test that uses the emulator (test/setup.ts). */
+/* The contract check run after every test that uses the emulator (test/engine/setup.ts). */
 import { appendFileSync } from 'node:fs';
 
 import type { Exchange, Violation } from './openapi';

@@ -2,7 +2,7 @@
  * The documented connector samples (`../shared/reference/connector-operations-sample-payloads.txt`) that
  * the emulator replays exactly as written, although their outputs break Cohere's spec: our nodes must
  * reproduce the samples, so the emulator answers them as documented. Each entry says how the sample breaks
- * the spec. No other answer of the emulator may break it (test/contract.test.ts checks both ways: every
+ * the spec. No other answer of the emulator may break it (test/contract/contract.test.ts checks both ways: every
  * entry here still breaks it, and nothing else does).
  */
 export const SAMPLE_DRIFT: Record<string, string> = {

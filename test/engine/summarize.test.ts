@@ -1,4 +1,4 @@
-import samples from './emulator/connector-samples.json';
+import samples from '../emulator/connector-samples.json';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
 

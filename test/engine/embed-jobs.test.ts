@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { fakeEmbedding } from './emulator/handlers';
-import { parseMultipart } from './emulator/server';
+import { fakeEmbedding } from '../emulator/handlers';
+import { parseMultipart } from '../emulator/server';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
 

@@ -1,9 +1,9 @@
 /* The emulator is what every node test trusts, so it is tested too: through the Raw HTTP node,
  * i.e. real HTTP from n8n-core with the credential applied. */
-import samples from './emulator/connector-samples.json';
-import { readReferenceSamples } from './emulator/samples';
-import { runNode } from './harness';
-import { useEmulator } from './setup';
+import samples from '../emulator/connector-samples.json';
+import { readReferenceSamples } from '../emulator/samples';
+import { runNode } from '../engine/harness';
+import { useEmulator } from '../engine/setup';
 
 const ctx = useEmulator();
 

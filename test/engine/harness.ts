@@ -35,7 +35,7 @@ import {
 	Workflow,
 } from 'n8n-workflow';
 
-export const PACKAGE_ROOT = path.resolve(__dirname, '..');
+export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-cohere';
 export const CREDENTIAL_TYPE = 'cohereBearerApi';
 

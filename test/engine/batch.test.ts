@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { parseMultipart } from './emulator/server';
+import { parseMultipart } from '../emulator/server';
 import { listSearch, runNode } from './harness';
 import { useEmulator } from './setup';
 

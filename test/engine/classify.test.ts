@@ -1,11 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import samples from './emulator/connector-samples.json';
+import samples from '../emulator/connector-samples.json';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
 
 const ctx = useEmulator();
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const texts = (...list: string[]): INodeExecutionData[] => list.map((text) => ({ json: { text } }));
 const examples = [
 	{ text: 'the team won the football match', label: 'sports' },
 	{ text: 'a great goal in the soccer game', label: 'sports' },
@@ -185,5 +186,77 @@ describe('Cohere Classify: legacy endpoint', () => {
 			json: { input: texts[99], classification_type: 'single-label' },
 			pairedItem: { item: 99 },
 		});
+	});
+});
+
+describe('Classify by embeddings never labels without its examples', () => {
+	const examples = [
+		{ text: 'the team won the football match', label: 'sports' },
+		{ text: 'a great goal in the soccer game', label: 'sports' },
+		{ text: 'bake the bread in the oven', label: 'cooking' },
+		{ text: 'a recipe for tomato soup', label: 'cooking' },
+	];
+	const classify = (
+		items: INodeExecutionData[],
+		continueOnFail: boolean,
+		options: IDataObject = {},
+	) =>
+		runNode({
+			type: 'cohereClassify',
+			parameters: {
+				method: 'embeddings',
+				model: byId('embed-v4.0'),
+				examplesSource: 'json',
+				examplesJson: JSON.stringify(examples),
+				options: { maxRetries: 0, ...options },
+			},
+			credentials: ctx.credentials(),
+			items,
+			continueOnFail,
+		});
+
+	test('examples request fails, Continue On Fail: every input is an error item with the API reason', async () => {
+		ctx.emulator.addFault({ path: '/v2/embed', status: 500 });
+		const inputs = Array.from({ length: 1000 }, (_, i) => ({ json: { text: `text ${i}` } }));
+		const run = await classify(inputs, true);
+		expect(run.items).toHaveLength(1000);
+		run.items.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json).toEqual({
+				error: 'The examples could not be embedded: Cohere service problem (500): try again later',
+				description: 'internal server error, this has been reported to our developers.',
+				httpCode: '500',
+			});
+		});
+		// Only the examples request was sent: no input was labelled from nothing.
+		expect(ctx.emulator.requestsTo('/v2/embed')).toHaveLength(1);
+	});
+
+	test('examples request fails without Continue On Fail: the node fails with the reason, naming no item', async () => {
+		ctx.emulator.addFault({ path: '/v2/embed', status: 500 });
+		const run = await classify(texts('a football match', 'tomato soup'), false);
+		expect(run.error?.message).toBe(
+			'The examples could not be embedded: Cohere service problem (500): try again later',
+		);
+		expect(run.error?.context?.itemIndex).toBeUndefined();
+		expect(run.items).toEqual([]);
+	});
+
+	test('an inputs request that fails gives its items the real reason (429), the others are labelled', async () => {
+		// Request 1: the examples; request 2: the first 96 inputs; request 3: the last 4.
+		ctx.emulator.addFault({ path: '/v2/embed', status: 429, after: 2 });
+		const inputs = Array.from({ length: 100 }, (_, i) => ({
+			json: { text: `football goal ${i}` },
+		}));
+		const run = await classify(inputs, true, { concurrency: 1 });
+		expect(run.items).toHaveLength(100);
+		expect(run.items.slice(0, 96).every((i) => i.json.prediction === 'sports')).toBe(true);
+		expect(run.items.slice(96).map((i) => [i.json.httpCode, i.pairedItem])).toEqual([
+			['429', { item: 96 }],
+			['429', { item: 97 }],
+			['429', { item: 98 }],
+			['429', { item: 99 }],
+		]);
+		expect(String(run.items[96].json.error)).toMatch(/^Cohere rate limit reached \(429\)/);
 	});
 });

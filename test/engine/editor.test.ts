@@ -3,17 +3,17 @@
 import type { INode, INodeProperties, INodeType } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-import samples from './emulator/connector-samples.json';
+import samples from '../emulator/connector-samples.json';
 import { loadPackage, listSearch, PACKAGE_NAME, runNode, withLoadOptionsContext } from './harness';
 import { useEmulator } from './setup';
-import { PANEL_ORDER } from './ui/panels';
+import { PANEL_ORDER } from '../ui/panels';
 
 const ctx = useEmulator();
 const sample = (title: string) =>
 	(samples as Array<{ title: string; input: any; output: any }>).find((s) => s.title === title)!;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { searchModels } = require('../dist/nodes/shared/methods/listSearch');
+const { searchModels } = require('../../dist/nodes/shared/methods/listSearch');
 
 function addDataset(id: string, type = 'embed-input', status = 'validated') {
 	ctx.emulator.store.datasets.set(id, {
@@ -326,5 +326,95 @@ describe('subtitles in words', () => {
 		['cohereTokenize', {}, 'Tokenize'],
 	])('%s %j: "%s"', async (type, parameters, expected) => {
 		expect(await subtitle(type, parameters)).toBe(expected);
+	});
+});
+
+describe('model dropdowns (listSearch)', () => {
+	test('follows every page, filters by what the user typed, sorts and marks deprecated and fine-tuned models', async () => {
+		const generate = await listSearch('cohereModels', 'searchGenerateModels', ctx.credentials());
+		expect(generate.results).toEqual([
+			{ name: 'custom-model-v1 (fine-tuned)', value: 'custom-model-v1' },
+			{ name: 'command (deprecated)', value: 'command' },
+			{ name: 'command-light (deprecated)', value: 'command-light' },
+		]);
+		expect(ctx.emulator.requests[0].query).toMatchObject({ endpoint: 'generate' });
+		const embed = await listSearch('cohereModels', 'searchEmbedModels', ctx.credentials(), 'MULTI');
+		expect(embed.results).toEqual([
+			{ name: 'embed-multilingual-v3.0', value: 'embed-multilingual-v3.0' },
+		]);
+	});
+
+	test('follows next_page_token when the server pages smaller than asked, for every endpoint family', async () => {
+		ctx.emulator.modelsPageCap = 4;
+		// Without a filter the dropdown is paged as the editor pages it: one Cohere page per call, the
+		// next_page_token handed back as the paginationToken of the next call (when the user scrolls).
+		const scrollAll = async (method: string) => {
+			const values: string[] = [];
+			let token: string | undefined;
+			do {
+				const page = await listSearch('cohereModels', method, ctx.credentials(), undefined, token);
+				expect(page.results.length).toBeLessThanOrEqual(4);
+				values.push(...page.results.map((r) => r.value as string));
+				token = page.paginationToken as string | undefined;
+			} while (token);
+			return values;
+		};
+		const scrolled = await scrollAll('searchAllModels');
+		expect(scrolled).toHaveLength(24);
+		expect(new Set(scrolled).size).toBe(24);
+		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
+			null,
+			'page-4',
+			'page-8',
+			'page-12',
+			'page-16',
+			'page-20',
+		]);
+		const counts: Record<string, number> = {};
+		for (const family of ['Chat', 'Embed', 'Rerank', 'Classify', 'Generate', 'Summarize'])
+			counts[family] = (await scrollAll(`search${family}Models`)).length;
+		expect(counts).toEqual({
+			Chat: 9,
+			Embed: 7,
+			Rerank: 5,
+			Classify: 7,
+			Generate: 3,
+			Summarize: 2,
+		});
+		// A typed filter searches every page at once (the "command" models are spread over several pages).
+		ctx.emulator.requests.length = 0;
+		const commands = await listSearch(
+			'cohereModels',
+			'searchAllModels',
+			ctx.credentials(),
+			'command',
+		);
+		expect(commands.paginationToken).toBeUndefined();
+		expect(ctx.emulator.requestsTo('/v1/models')).toHaveLength(6);
+		expect(commands.results.every((r) => String(r.value).includes('command'))).toBe(true);
+		expect(commands.results.map((r) => r.value)).toEqual(
+			scrolled
+				.filter((name) => name.includes('command'))
+				.sort((a, b) => {
+					const deprecated = (name: string) => Number(['command', 'command-light'].includes(name));
+					return deprecated(a) - deprecated(b) || a.localeCompare(b);
+				}),
+		);
+		// Cohere's own pages hold all of them: current models first (alphabetical), deprecated ones last.
+		ctx.emulator.modelsPageCap = 1000;
+		const all = await listSearch('cohereModels', 'searchAllModels', ctx.credentials());
+		expect(all.paginationToken).toBeUndefined();
+		expect(all.results).toHaveLength(24);
+		expect(all.results.slice(-3).map((r) => r.value)).toEqual([
+			'command',
+			'command-light',
+			'embed-english-v2.0',
+		]);
+		expect(all.results[0].value).toBe('c4ai-aya-expanse-32b');
+		expect(all.results.filter((r) => r.name.endsWith('(deprecated)')).map((r) => r.value)).toEqual([
+			'command',
+			'command-light',
+			'embed-english-v2.0',
+		]);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import samples from './emulator/connector-samples.json';
+import samples from '../emulator/connector-samples.json';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
 

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../nodes/shared/transport';
-import { redactSecret } from '../nodes/shared/transport/redact';
+import { normalizeBaseUrl } from '../../nodes/shared/transport';
+import { redactSecret } from '../../nodes/shared/transport/redact';
 import { listSearch, runNode, testCredential } from './harness';
 import { useEmulator } from './setup';
 
@@ -64,7 +64,7 @@ const checkKey = (options: IDataObject = {}, extra: IDataObject = {}) => ({
 	parameters: { method: 'POST', url: '/v1/check-api-key', sendBody: false, options, ...extra },
 });
 
-describe('1. the API key never leaves the Base URL origin', () => {
+describe('the API key never leaves the Base URL origin', () => {
 	const targets = () => [
 		['another host', `${foreign.url}/v1/check-api-key`, foreign.url],
 		['another port', `${otherPort.url}/v1/check-api-key`, otherPort.url],
@@ -157,7 +157,7 @@ describe('1. the API key never leaves the Base URL origin', () => {
 	});
 });
 
-describe('9. the key is redacted from whatever the server sends back', () => {
+describe('the key is redacted from whatever the server sends back', () => {
 	test.each(['json', 'text'] as const)(
 		'an error echoing the request (%s) carries *** instead of the key, with and without Continue On Fail',
 		async (echo) => {
@@ -197,78 +197,6 @@ describe('9. the key is redacted from whatever the server sends back', () => {
 			redactSecret({ a: [`x ${key} y`, { [key]: encodeURIComponent(key) }], n: 1, z: null }, key),
 		).toEqual({ a: ['x *** y', { '***': '***' }], n: 1, z: null });
 		expect(redactSecret('abc abc', 'abc')).toBe('abc abc');
-	});
-});
-
-describe('2. Classify by embeddings never labels without its examples', () => {
-	const examples = [
-		{ text: 'the team won the football match', label: 'sports' },
-		{ text: 'a great goal in the soccer game', label: 'sports' },
-		{ text: 'bake the bread in the oven', label: 'cooking' },
-		{ text: 'a recipe for tomato soup', label: 'cooking' },
-	];
-	const classify = (
-		items: INodeExecutionData[],
-		continueOnFail: boolean,
-		options: IDataObject = {},
-	) =>
-		runNode({
-			type: 'cohereClassify',
-			parameters: {
-				method: 'embeddings',
-				model: byId('embed-v4.0'),
-				examplesSource: 'json',
-				examplesJson: JSON.stringify(examples),
-				options: { maxRetries: 0, ...options },
-			},
-			credentials: ctx.credentials(),
-			items,
-			continueOnFail,
-		});
-
-	test('examples request fails, Continue On Fail: every input is an error item with the API reason', async () => {
-		ctx.emulator.addFault({ path: '/v2/embed', status: 500 });
-		const inputs = Array.from({ length: 1000 }, (_, i) => ({ json: { text: `text ${i}` } }));
-		const run = await classify(inputs, true);
-		expect(run.items).toHaveLength(1000);
-		run.items.forEach((item, i) => {
-			expect(item.pairedItem).toEqual({ item: i });
-			expect(item.json).toEqual({
-				error: 'The examples could not be embedded: Cohere service problem (500): try again later',
-				description: 'internal server error, this has been reported to our developers.',
-				httpCode: '500',
-			});
-		});
-		// Only the examples request was sent: no input was labelled from nothing.
-		expect(ctx.emulator.requestsTo('/v2/embed')).toHaveLength(1);
-	});
-
-	test('examples request fails without Continue On Fail: the node fails with the reason, naming no item', async () => {
-		ctx.emulator.addFault({ path: '/v2/embed', status: 500 });
-		const run = await classify(texts('a football match', 'tomato soup'), false);
-		expect(run.error?.message).toBe(
-			'The examples could not be embedded: Cohere service problem (500): try again later',
-		);
-		expect(run.error?.context?.itemIndex).toBeUndefined();
-		expect(run.items).toEqual([]);
-	});
-
-	test('an inputs request that fails gives its items the real reason (429), the others are labelled', async () => {
-		// Request 1: the examples; request 2: the first 96 inputs; request 3: the last 4.
-		ctx.emulator.addFault({ path: '/v2/embed', status: 429, after: 2 });
-		const inputs = Array.from({ length: 100 }, (_, i) => ({
-			json: { text: `football goal ${i}` },
-		}));
-		const run = await classify(inputs, true, { concurrency: 1 });
-		expect(run.items).toHaveLength(100);
-		expect(run.items.slice(0, 96).every((i) => i.json.prediction === 'sports')).toBe(true);
-		expect(run.items.slice(96).map((i) => [i.json.httpCode, i.pairedItem])).toEqual([
-			['429', { item: 96 }],
-			['429', { item: 97 }],
-			['429', { item: 98 }],
-			['429', { item: 99 }],
-		]);
-		expect(String(run.items[96].json.error)).toMatch(/^Cohere rate limit reached \(429\)/);
 	});
 });
 
@@ -370,7 +298,7 @@ const batchingNodes = new Set([
 	'Classify',
 ]);
 
-describe('3, 4. numeric options: refused naming the option, items in = items out, nothing sent', () => {
+describe('numeric options: refused naming the option, items in = items out, nothing sent', () => {
 	const cases = nodes.flatMap((node) =>
 		[...badOptions, ...(batchingNodes.has(node.name) ? badBatching : [])]
 			.filter(([, options]) => !('batchDelay' in options) || node.name !== 'Embed')
@@ -599,7 +527,7 @@ describe('sizes: 0 items, empty and whitespace, 5 MB, 10,000 items', () => {
 	}, 60_000);
 });
 
-describe('5. values sent as they are meant, or refused', () => {
+describe('values sent as they are meant, or refused', () => {
 	const object = { subject: 'Hello', body: 'World' };
 
 	test('an object in Chat Prompt, Summarize Text and Tokenize Text is sent as JSON, not "[object Object]"', async () => {
@@ -715,7 +643,7 @@ describe('5. values sent as they are meant, or refused', () => {
 	});
 });
 
-describe('6. IDs never walk the API', () => {
+describe('IDs never walk the API', () => {
 	test.each([
 		['Get Dataset', { resource: 'dataset', operation: 'get' }, 'datasetId', 'Dataset'],
 		['Delete Dataset', { resource: 'dataset', operation: 'delete' }, 'datasetId', 'Dataset'],
@@ -757,7 +685,7 @@ describe('6. IDs never walk the API', () => {
 	});
 });
 
-describe('7. clear errors', () => {
+describe('clear errors for a bad Raw HTTP path or header and a bad Base URL', () => {
 	test.each([
 		['a missing field', '={{ $json.missing }}', 'The parameter "Path or URL" is empty in item 0'],
 		['null', '={{ null }}', 'The parameter "Path or URL" is empty in item 0'],
@@ -810,7 +738,7 @@ describe('7. clear errors', () => {
 	});
 });
 
-describe('7b. errors that name the cause', () => {
+describe('errors that name the cause: a plain-HTTP server, a binary property without data', () => {
 	test('a Base URL without a scheme pointing at a plain-HTTP server: it does not speak HTTPS, use http://', async () => {
 		const hostAndPort = ctx.baseUrl.replace(/^http:\/\//, '');
 		const run = await runNode({
@@ -868,7 +796,7 @@ describe('7b. errors that name the cause', () => {
 	);
 });
 
-describe('8. the credential test wants a Cohere answer', () => {
+describe('the credential test wants a Cohere answer', () => {
 	test.each([
 		['an HTML page', 'text/html', '<html><body>Welcome to nginx!</body></html>'],
 		['JSON that is not a models list', 'application/json', '{"status": "ok"}'],
@@ -890,7 +818,7 @@ describe('8. the credential test wants a Cohere answer', () => {
 	});
 });
 
-describe('10. the model dropdowns give up after 15 s on a hanging gateway', () => {
+describe('the model dropdowns give up after 15 s on a hanging gateway', () => {
 	test('a hanging /v1/models: a clear error after about 15 s, not 300 s', async () => {
 		ctx.emulator.addFault({ path: '/v1/models', kind: 'hang', times: Infinity });
 		const started = Date.now();

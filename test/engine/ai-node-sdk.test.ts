@@ -3,7 +3,7 @@
  * The real n8n versions run in `npm run test:compat`; here the SDK is taken away from the built package. */
 import type { INodeType } from 'n8n-workflow';
 
-import { AI_NODE_SDK_REQUIRED, aiNodeSdkNotice } from '../nodes/shared/aiNodeSdk';
+import { AI_NODE_SDK_REQUIRED, aiNodeSdkNotice } from '../../nodes/shared/aiNodeSdk';
 import { loadPackage, supplyData } from './harness';
 import { useEmulator } from './setup';
 
@@ -35,7 +35,7 @@ describe('without n8n’s AI node SDK', () => {
 			throw new Error("Cannot find module '@n8n/ai-node-sdk'");
 		});
 		const { PackageDirectoryLoader } = await import('n8n-core');
-		const loader = new PackageDirectoryLoader(`${__dirname}/..`);
+		const loader = new PackageDirectoryLoader(`${__dirname}/../..`);
 		await loader.loadAll();
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual(
 			[

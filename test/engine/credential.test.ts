@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../nodes/shared/transport';
+import { normalizeBaseUrl } from '../../nodes/shared/transport';
 import { credentialTypes, runNode, testCredential } from './harness';
 import { useEmulator } from './setup';
 

@@ -3,7 +3,7 @@ import {
 	normalizeBaseUrl,
 	retryDelayMs,
 	serverRequestedDelayMs,
-} from '../nodes/shared/transport';
+} from '../../nodes/shared/transport';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
 

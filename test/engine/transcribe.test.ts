@@ -1,7 +1,7 @@
 /* Cohere Transcribe: speech to text from each item's binary audio, through n8n's engine and the emulator. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { parseMultipart } from './emulator/server';
+import { parseMultipart } from '../emulator/server';
 import { listSearch, runNode } from './harness';
 import { useEmulator } from './setup';
 

@@ -4,11 +4,11 @@
  * by content. */
 import snappy from 'snappyjs';
 
-import { avroRecords } from '../nodes/shared/helpers/avro';
-import { snappyUncompress } from '../nodes/shared/helpers/avro/codecs';
-import type { PartBody } from '../nodes/shared/helpers/datasetParts';
-import { datasetPartRows } from '../nodes/shared/helpers/datasetParts';
-import { writeAvro } from './emulator/avro';
+import { avroRecords } from '../../nodes/shared/helpers/avro';
+import { snappyUncompress } from '../../nodes/shared/helpers/avro/codecs';
+import type { PartBody } from '../../nodes/shared/helpers/datasetParts';
+import { datasetPartRows } from '../../nodes/shared/helpers/datasetParts';
+import { writeAvro } from '../emulator/avro';
 
 /** Every record of an Avro file held whole. */
 async function readAvroContainer(bytes: Uint8Array): Promise<unknown[]> {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { z as z4 } from 'zod/v4';
 
-import { isZodSchema, zodToJsonSchema } from '../nodes/CohereChatModel/helpers/toolSchema';
+import { isZodSchema, zodToJsonSchema } from '../../nodes/CohereChatModel/helpers/toolSchema';
 
 enum Unit {
 	Celsius = 'celsius',

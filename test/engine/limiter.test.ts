@@ -1,92 +1,12 @@
 /*
- * The request limiter behind "Concurrent Requests: Auto": first its rules on their own (a fake clock, no
- * server), then through n8n's engine against the emulator: the lanes of one run share one pause on a 429,
- * Auto halves and grows back, rate limits under Auto fail no item, order and pairing are kept.
+ * "Concurrent Requests: Auto" through n8n's engine against the emulator: the lanes of one run share one pause
+ * on a 429, Auto halves and grows back, rate limits under Auto fail no item, order and pairing are kept.
+ * The limiter's rules on their own: test/unit/limiter.test.ts.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	AUTO_MAX_CONCURRENCY,
-	createLimiter,
-	RequestLimiter,
-} from '../nodes/shared/transport/limiter';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
-
-const node = {
-	id: 'n1',
-	name: 'Cohere Test',
-	type: 'n8n-nodes-cohere.cohereTest',
-	typeVersion: 1,
-	position: [0, 0] as [number, number],
-	parameters: {},
-};
-
-describe('RequestLimiter rules', () => {
-	test('Auto starts at its cap; a fixed number is that number and never changes', () => {
-		expect(createLimiter(undefined)).toMatchObject({ adaptive: true, currentLimit: 32 });
-		expect(createLimiter(0)).toMatchObject({ adaptive: true, currentLimit: AUTO_MAX_CONCURRENCY });
-		const fixed = createLimiter(3);
-		expect(fixed).toMatchObject({ adaptive: false, currentLimit: 3 });
-		fixed.release({ sequence: 1 }, 'rateLimited', 0);
-		fixed.release({ sequence: 2 }, 'success');
-		expect(fixed.currentLimit).toBe(3);
-	});
-
-	test('one burst of 429s halves once; a later one halves again; never below 1', async () => {
-		const limiter = new RequestLimiter(true, 32);
-		const acquire = async () => await limiter.acquire(node, undefined);
-		// Eight requests sent together all come back 429: one signal.
-		const burst = await Promise.all(Array.from({ length: 8 }, acquire));
-		for (const slot of burst) limiter.release(slot, 'rateLimited', 0);
-		expect(limiter.currentLimit).toBe(16);
-		limiter.release(await acquire(), 'rateLimited', 0);
-		expect(limiter.currentLimit).toBe(8);
-		for (let i = 0; i < 10; i++) limiter.release(await acquire(), 'overloaded');
-		expect(limiter.currentLimit).toBe(1);
-		expect(limiter.stats).toMatchObject({ rateLimited: 9, lowestLimit: 1 });
-	});
-
-	test('grows by about one per round of good answers sent after the cut, up to the cap', async () => {
-		const limiter = new RequestLimiter(true, 32);
-		const acquire = async () => await limiter.acquire(node, undefined);
-		const before = await Promise.all(Array.from({ length: 4 }, acquire));
-		limiter.release(await acquire(), 'rateLimited', 0);
-		expect(limiter.currentLimit).toBe(16);
-		// Answers to requests sent before the cut do not grow it.
-		for (const slot of before) limiter.release(slot, 'success');
-		expect(limiter.currentLimit).toBe(16);
-		for (let i = 0; i < 16; i++) limiter.release(await acquire(), 'success');
-		expect(limiter.currentLimit).toBe(17);
-		for (let i = 0; i < 2000; i++) limiter.release(await acquire(), 'success');
-		expect(limiter.currentLimit).toBe(32);
-	});
-
-	test('a 429 pauses every acquire until the time named; a retried request goes first', async () => {
-		const limiter = new RequestLimiter(false, 1);
-		const first = await limiter.acquire(node, undefined);
-		const order: string[] = [];
-		const fresh = limiter.acquire(node, undefined).then(() => order.push('fresh'));
-		const retried = limiter.acquire(node, undefined, true).then(() => order.push('retried'));
-		const pausedAt = Date.now();
-		limiter.release(first, 'rateLimited', 300);
-		await retried;
-		expect(Date.now() - pausedAt).toBeGreaterThanOrEqual(290);
-		expect(order).toEqual(['retried']);
-		limiter.release({ sequence: 3 }, 'success');
-		await fresh;
-		expect(order).toEqual(['retried', 'fresh']);
-	});
-
-	test('a cancelled execution stops waiting for the pause', async () => {
-		const limiter = new RequestLimiter(true, 4);
-		limiter.release({ sequence: 1 }, 'rateLimited', 60_000);
-		const abort = new AbortController();
-		const waiting = limiter.acquire(node, abort.signal);
-		abort.abort();
-		await expect(waiting).rejects.toThrow('cancelled');
-	});
-});
 
 const ctx = useEmulator();
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import samples from './emulator/connector-samples.json';
-import { fakeEmbedding } from './emulator/handlers';
+import samples from '../emulator/connector-samples.json';
+import { fakeEmbedding } from '../emulator/handlers';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
 
@@ -285,9 +285,7 @@ describe('Cohere Embed: OpenAI-compatible', () => {
 		});
 		// An array path is sent as its JSON text: a wrong path Cohere answers 404 for, never a crash.
 		expect(run.error?.message).toMatch(/not found \(404\)/);
-		expect(ctx.emulator.requests.map((r) => r.path)).toEqual([
-			'/[%22api%22,%22v1%22]/embeddings',
-		]);
+		expect(ctx.emulator.requests.map((r) => r.path)).toEqual(['/[%22api%22,%22v1%22]/embeddings']);
 		const empty = await runNode({
 			type: 'cohereEmbed',
 			parameters: { api: 'openai', compatibleModel: '={{ $json.model }}', inputType: 'clustering' },

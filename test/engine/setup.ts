@@ -1,5 +1,5 @@
-import { checkExchanges } from './contract/hook';
-import { CohereEmulator } from './emulator/server';
+import { checkExchanges } from '../contract/hook';
+import { CohereEmulator } from '../emulator/server';
 
 /** One emulator per test file, reset between tests; `credentials()` points the Cohere API credential at it. */
 export function useEmulator() {

@@ -1,13 +1,13 @@
 /* The OpenAPI contract itself: that it catches what Cohere's spec rejects, and that the only answers allowed
  * to break it are the documented samples listed in SAMPLE_DRIFT. (Every other test file checks its own
- * traffic against the spec after each test: see test/setup.ts.) */
+ * traffic against the spec after each test: see test/engine/setup.ts.) */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import samples from './emulator/connector-samples.json';
-import { OpenApiContract, SPEC_ERRATA, SPEC_FILE, type Exchange } from './contract/openapi';
-import { SAMPLE_DRIFT } from './contract/sample-drift';
-import { useEmulator } from './setup';
+import samples from '../emulator/connector-samples.json';
+import { OpenApiContract, SPEC_ERRATA, SPEC_FILE, type Exchange } from './openapi';
+import { SAMPLE_DRIFT } from './sample-drift';
+import { useEmulator } from '../engine/setup';
 
 const ctx = useEmulator();
 const contract = new OpenApiContract();
@@ -32,7 +32,7 @@ const chatAnswer = {
 
 describe('the vendored spec', () => {
 	test("is Cohere's spec as the project's reference holds it, unedited", () => {
-		const reference = path.resolve(__dirname, '../../shared/reference/cohere-openapi.yaml');
+		const reference = path.resolve(__dirname, '../../../shared/reference/cohere-openapi.yaml');
 		if (existsSync(reference))
 			expect(readFileSync(SPEC_FILE, 'utf8')).toBe(readFileSync(reference, 'utf8'));
 		expect((contract.spec as { openapi: string }).openapi).toBe('3.1.0');

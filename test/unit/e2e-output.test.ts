@@ -1,5 +1,5 @@
 /* The real-n8n e2e reads run data from `n8n execute --rawOutput`; what n8n logs around it must not matter. */
-import { readRunData } from './e2e/n8n-runtime';
+import { readRunData } from '../e2e/n8n-runtime';
 
 const runData = {
 	data: {

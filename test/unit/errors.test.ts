@@ -1,5 +1,5 @@
 /* Cohere's errors in plain words: fast unit tests of the transport's error helpers, without a server. */
-import { extractApiMessage, messageForStatus } from '../nodes/shared/transport/errors';
+import { extractApiMessage, messageForStatus } from '../../nodes/shared/transport/errors';
 
 describe('messageForStatus', () => {
 	test.each([

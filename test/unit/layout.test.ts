@@ -1,0 +1,67 @@
+/* How the sources are laid out, read from the files (no build): where a node may import from, and how much
+ * one file holds. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const PACKAGE_ROOT = path.resolve(__dirname, '../..');
+
+describe('where code may come from', () => {
+	/** Every TypeScript file below a folder, with its relative imports. */
+	function imports(folder: string): Array<{ file: string; from: string }> {
+		const found: Array<{ file: string; from: string }> = [];
+		const visit = (dir: string) => {
+			for (const entry of readdirSync(dir, { withFileTypes: true })) {
+				const full = path.join(dir, entry.name);
+				if (entry.isDirectory()) visit(full);
+				else if (entry.name.endsWith('.ts'))
+					for (const match of readFileSync(full, 'utf8').matchAll(/from '(\.[^']+)'/g))
+						found.push({ file: path.relative(PACKAGE_ROOT, full), from: match[1] });
+			}
+		};
+		visit(folder);
+		return found;
+	}
+
+	test('a node imports only from its own folder and nodes/shared, never from another node', () => {
+		const nodesDir = path.join(PACKAGE_ROOT, 'nodes');
+		const crossing = imports(nodesDir).filter(({ file, from }) => {
+			const [, own] = file.split(path.sep);
+			const target = path.relative(nodesDir, path.resolve(PACKAGE_ROOT, path.dirname(file), from));
+			const [folder] = target.split(path.sep);
+			return folder !== own && folder !== 'shared' && folder !== 'icons';
+		});
+		expect(crossing).toEqual([]);
+	});
+
+	test("operations never import each other: what several share lives in the node's helpers or nodes/shared", () => {
+		const between = imports(path.join(PACKAGE_ROOT, 'nodes')).filter(
+			({ file, from }) => file.endsWith('.operation.ts') && /\.operation$/.test(from),
+		);
+		expect(between).toEqual([]);
+	});
+});
+
+describe('how much one file holds', () => {
+	/** Every TypeScript file below nodes/ with its line count. */
+	function sourceFiles(
+		dir = path.join(PACKAGE_ROOT, 'nodes'),
+	): Array<{ file: string; lines: number }> {
+		return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) return sourceFiles(full);
+			if (!entry.name.endsWith('.ts')) return [];
+			const lines = readFileSync(full, 'utf8').trimEnd().split('\n').length;
+			return [{ file: path.relative(PACKAGE_ROOT, full), lines }];
+		});
+	}
+
+	test('no file under nodes/ is over 250 lines', () => {
+		expect(sourceFiles().filter(({ lines }) => lines > 250)).toEqual([]);
+	});
+
+	test('every node class, sub-nodes included, is at most 60 lines: the work is in its router or supplyData', () => {
+		const nodeFiles = sourceFiles().filter(({ file }) => file.endsWith('.node.ts'));
+		expect(nodeFiles.length).toBeGreaterThanOrEqual(14);
+		expect(nodeFiles.filter(({ lines }) => lines > 60)).toEqual([]);
+	});
+});
