@@ -9,7 +9,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import {
 	jsonSchemaProperty,
 	modelLocator,
+	promptProperty,
 	responseFormatProperty,
+	systemMessageProperty,
 } from '../../shared/descriptions';
 import { contentText } from '../../shared/helpers/chatContent';
 import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/helpers/chatRequest';
@@ -27,23 +29,11 @@ const properties: INodeProperties[] = [
 		description: 'The chat model that answers every item (a batch has one model)',
 	}),
 	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
+		...promptProperty,
 		placeholder: 'e.g. Classify this support ticket: {{ $json.body }}',
 		description: 'The user message of each item: map it from the item with an expression',
 	},
-	{
-		displayName: 'System Message',
-		name: 'systemMessage',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		default: '',
-		description: 'Instructions that set how the model behaves',
-	},
+	systemMessageProperty,
 	responseFormatProperty,
 	jsonSchemaProperty,
 	{

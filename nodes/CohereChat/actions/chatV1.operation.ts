@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import {
@@ -24,10 +24,9 @@ import type { ChatV1Response } from '../../shared/transport/responses';
 const show = { api: ['v1'] };
 
 /** Model and message, in the v1 API's own terms (preamble, chat history). */
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	modelLocator('searchChatModels', 'command-r-08-2024', {
 		name: 'chatV1Model',
-		displayOptions: { show },
 	}),
 	{
 		displayName: 'Message',
@@ -36,7 +35,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Preamble',
@@ -45,7 +43,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: '',
 		description: 'The system instructions of the v1 API',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Chat History (JSON)',
@@ -55,9 +52,8 @@ export const description: INodeProperties[] = [
 		default: '[]',
 		placeholder: '[{"role": "USER", "message": "Hi"}, {"role": "CHATBOT", "message": "Hello!"}]',
 		description: 'Earlier turns: an array of {role: USER | CHATBOT | SYSTEM, message}',
-		displayOptions: { show },
 	},
-];
+]);
 
 export const connectorsProperty: INodeProperties = {
 	displayName: 'Connectors',

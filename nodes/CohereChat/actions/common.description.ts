@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jsonSchemaProperty, responseFormatProperty } from '../../shared/descriptions';
+import {
+	jsonSchemaProperty,
+	promptProperty,
+	responseFormatProperty,
+	systemMessageProperty,
+} from '../../shared/descriptions';
 
 /**
  * Parameters shared by the v2 and OpenAI-compatible forms, in the groups the panel shows them: what to say,
@@ -31,22 +36,12 @@ export const promptProperties: INodeProperties[] = [
 		displayOptions: { show: conversationApis },
 	},
 	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
+		...promptProperty,
 		placeholder: 'e.g. Summarize this support ticket: {{ $json.body }}',
 		displayOptions: { show: { ...conversationApis, inputMode: ['prompt'] } },
 	},
 	{
-		displayName: 'System Message',
-		name: 'systemMessage',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		default: '',
-		description: 'Instructions that set how the model behaves',
+		...systemMessageProperty,
 		displayOptions: { show: { ...conversationApis, inputMode: ['prompt'] } },
 	},
 	{

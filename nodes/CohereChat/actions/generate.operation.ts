@@ -1,4 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
@@ -10,10 +11,9 @@ import type { GenerateResponse } from '../../shared/transport/responses';
 
 const show = { api: ['generate'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	modelLocator('searchGenerateModels', 'command', {
 		name: 'generateModel',
-		displayOptions: { show },
 		hint: 'Cohere deprecated /v1/generate on 2025-09-15; use the Chat (v2) API for new workflows. Private deployments may still serve it.',
 	}),
 	{
@@ -24,9 +24,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'The text the model continues',
-		displayOptions: { show },
 	},
-];
+]);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compatibleEndpointProperties } from '../../shared/descriptions';
 import { compact, getCompatibleEndpoint } from '../../shared/helpers/parameters';
@@ -17,10 +18,9 @@ import type { ChatCompletionResponse } from '../../shared/transport/responses';
 
 const show = { api: ['openai'] };
 
-export const description = compatibleEndpointProperties(
-	'command-a-03-2025',
-	'/chat/completions',
-	show,
+export const description = updateDisplayOptions(
+	{ show },
+	compatibleEndpointProperties('command-a-03-2025', '/chat/completions'),
 );
 
 /** Files (PDFs) as "file" parts: the compatibility API takes them, /v2/chat does not. */

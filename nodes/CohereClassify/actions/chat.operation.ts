@@ -1,10 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contentText } from '../../shared/helpers/chatContent';
 import { getModelId, perItemParameter, requireText } from '../../shared/helpers/parameters';
@@ -16,12 +11,11 @@ import { classification, getExamples } from '../helpers/examples';
 import { modelLocator } from '../../shared/descriptions';
 import type { ChatResponse } from '../../shared/transport/responses';
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show: { method: ['chat'] } }, [
 	modelLocator('searchChatModels', 'command-a-03-2025', {
 		name: 'chatModel',
-		displayOptions: { show: { method: ['chat'] } },
 	}),
-];
+]);
 
 /** The instructions: the allowed labels, and the examples as few-shot lines "- text => label". */
 export function classifierPrompt(examples: Example[], labels: string[]): string {

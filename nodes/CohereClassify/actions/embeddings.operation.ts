@@ -1,10 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
@@ -21,11 +16,9 @@ import { getOptions } from '../../shared/helpers/numbers';
 import { optionsDescription } from './options.description';
 import { LIMITS } from '../../shared/limits';
 
-export const description: INodeProperties[] = [
-	modelLocator('searchEmbedModels', 'embed-v4.0', {
-		displayOptions: { show: { method: ['embeddings'] } },
-	}),
-];
+export const description = updateDisplayOptions({ show: { method: ['embeddings'] } }, [
+	modelLocator('searchEmbedModels', 'embed-v4.0'),
+]);
 
 /** How sharply cosine similarities turn into confidences (softmax of similarity / temperature). */
 const SOFTMAX_TEMPERATURE = 0.1;

@@ -1,9 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	perItemOutput,
@@ -26,13 +22,12 @@ import { getBatching } from '../../shared/helpers/run';
 import type { ClassifyResponse } from '../../shared/transport/responses';
 import { LIMITS } from '../../shared/limits';
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show: { method: ['endpoint'] } }, [
 	modelLocator('searchClassifyModels', 'embed-english-v3.0', {
 		name: 'classifyModel',
-		displayOptions: { show: { method: ['endpoint'] } },
 		hint: 'Cohere deprecated /v1/classify on 2025-09-15; the Embeddings method works with current models. Fine-tuned classifiers and private deployments may still serve it.',
 	}),
-];
+]);
 
 /** POST /v1/classify (legacy, for fine-tuned classifiers), with the inputs packed 96 per request. */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

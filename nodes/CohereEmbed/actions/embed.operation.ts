@@ -1,23 +1,22 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { embeddingTypesProperty, inputTypeProperty, modelLocator } from '../../shared/descriptions';
 import { readBinaryFiles } from '../../shared/helpers/binary';
 import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
 import { requestEmbeddings } from '../../shared/helpers/embedRequest';
 import { getRequestSettings } from '../../shared/transport';
-import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
+import type { BatchResult, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { getOptions } from '../../shared/helpers/numbers';
 import { embedInputs } from '../helpers/embedInputs';
 import { readText, textProperty } from '../helpers/text';
 import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits';
 import { optionsDescription } from './options.description';
-import { getBatching } from '../../shared/helpers/run';
 
 const show = { api: ['cohere'] };
 
-export const description: INodeProperties[] = [
-	modelLocator('searchEmbedModels', 'embed-v4.0', { displayOptions: { show } }),
+export const description = updateDisplayOptions({ show }, [
+	modelLocator('searchEmbedModels', 'embed-v4.0'),
 	{
 		// Not "Input": it sat two rows from "Input Type" and was mistaken for it.
 		displayName: 'What to Embed',
@@ -34,20 +33,19 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'text',
-		displayOptions: { show },
 	},
-	{ ...textProperty, displayOptions: { show: { ...show, input: ['text', 'auto'] } } },
+	{ ...textProperty, displayOptions: { show: { input: ['text', 'auto'] } } },
 	{
 		displayName: 'Image Binary Property',
 		name: 'imageProperty',
 		type: 'string',
 		default: 'data',
 		description: 'The binary property holding the image (PNG, JPEG, WebP or GIF)',
-		displayOptions: { show: { ...show, input: ['image', 'auto'] } },
+		displayOptions: { show: { input: ['image', 'auto'] } },
 	},
-	{ ...inputTypeProperty, displayOptions: { show } },
-	{ ...embeddingTypesProperty, displayOptions: { show } },
-];
+	inputTypeProperty,
+	embeddingTypesProperty,
+]);
 
 function isV3(model: string): boolean {
 	return /v3(\.|$|-)/.test(model) || model.includes('-v3');
@@ -90,17 +88,11 @@ export function entryReader(
 	};
 }
 
-export function batchSettings(this: IExecuteFunctions): BatchSettings {
-	const options = getOptions.call(this, 0, optionsDescription);
+/** Embed v3 models take one image per request; newer ones up to 96, within 20 MB. */
+export function imageLimits(this: IExecuteFunctions) {
 	return {
-		textBatchSize: Math.min(
-			Number(options.batchSize ?? LIMITS.embedInputsPerRequest),
-			LIMITS.embedInputsPerRequest,
-		),
-		// Embed v3 models take one image per call; newer ones up to 20 MB of images.
 		imageBatchSize: isV3(getModel.call(this)) ? 1 : LIMITS.embedInputsPerRequest,
 		maxImageBytes: LIMITS.embedRequestImageBytes,
-		concurrency: getBatching.call(this).concurrency,
 	};
 }
 
@@ -148,5 +140,5 @@ export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promis
 
 /** Embeds all items at once, 96 inputs per request (see embedInputs). */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await embedInputs.call(this, { entryReader, batchSettings, send });
+	return await embedInputs.call(this, { entryReader, imageLimits, send });
 }

@@ -1,24 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compatibleEndpointProperties, inputTypeProperty } from '../../shared/descriptions';
 import { compact, getCompatibleEndpoint, perItemParameter } from '../../shared/helpers/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { EmbeddingsResponse } from '../../shared/transport/responses';
-import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
+import type { BatchResult, EmbedEntry } from '../../shared/helpers/embeddingBatches';
 import { readText, textProperty } from '../helpers/text';
-import { LIMITS } from '../../shared/limits';
 import { getOptions } from '../../shared/helpers/numbers';
 import { embedInputs } from '../helpers/embedInputs';
 import { optionsDescription } from './options.description';
-import { getBatching } from '../../shared/helpers/run';
 
 const show = { api: ['openai'] };
 
-export const description: INodeProperties[] = [
-	...compatibleEndpointProperties('embed-v4.0', '/embeddings', show),
-	{ ...textProperty, displayOptions: { show } },
-	{ ...inputTypeProperty, displayOptions: { show } },
-];
+export const description = updateDisplayOptions({ show }, [
+	...compatibleEndpointProperties('embed-v4.0', '/embeddings'),
+	textProperty,
+	inputTypeProperty,
+]);
 
 export function entryReader(
 	this: IExecuteFunctions,
@@ -28,17 +27,9 @@ export function entryReader(
 	return async (itemIndex) => readText.call(this, itemIndex, skipEmpty === true, text);
 }
 
-export function batchSettings(this: IExecuteFunctions): BatchSettings {
-	const options = getOptions.call(this, 0, optionsDescription);
-	return {
-		textBatchSize: Math.min(
-			Number(options.batchSize ?? LIMITS.embedInputsPerRequest),
-			LIMITS.embedInputsPerRequest,
-		),
-		imageBatchSize: 1,
-		maxImageBytes: 0,
-		concurrency: getBatching.call(this).concurrency,
-	};
+/** The compatibility API embeds texts only. */
+export function imageLimits() {
+	return { imageBatchSize: 1, maxImageBytes: 0 };
 }
 
 /** One POST {path}/embeddings, reading data[i].embedding in index order. */
@@ -72,5 +63,5 @@ export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promis
 
 /** Embeds all items at once, 96 texts per request (see embedInputs). */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await embedInputs.call(this, { entryReader, batchSettings, send });
+	return await embedInputs.call(this, { entryReader, imageLimits, send });
 }

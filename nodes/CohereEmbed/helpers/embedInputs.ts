@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { BatchResult, BatchSettings, EmbedEntry } from '../../shared/helpers/embeddingBatches';
+import type { BatchResult, EmbedEntry } from '../../shared/helpers/embeddingBatches';
+import { getOptions } from '../../shared/helpers/numbers';
+import { getBatching } from '../../shared/helpers/run';
+import { LIMITS } from '../../shared/limits';
+import { optionsDescription } from '../actions/options.description';
 import {
 	perItemOutput,
 	planEntries,
@@ -11,7 +15,8 @@ import {
 /** What each API form provides: how an item becomes an input, how inputs are packed, one request. */
 export interface EmbedApi {
 	entryReader: (this: IExecuteFunctions) => (itemIndex: number) => Promise<EmbedEntry | 'skip'>;
-	batchSettings: (this: IExecuteFunctions) => BatchSettings;
+	/** How many images one request takes, and their total bytes (0: this form takes no images). */
+	imageLimits: (this: IExecuteFunctions) => { imageBatchSize: number; maxImageBytes: number };
 	send: (this: IExecuteFunctions, batch: EmbedEntry[]) => Promise<BatchResult>;
 }
 
@@ -31,7 +36,17 @@ export async function embedInputs(
 	const { results, billedTokens } = await runBatches.call(
 		this,
 		plan.entries,
-		api.batchSettings.call(this),
+		{
+			// Batch Size, never above Cohere's 96 inputs per request.
+			textBatchSize: Math.min(
+				Number(
+					getOptions.call(this, 0, optionsDescription).batchSize ?? LIMITS.embedInputsPerRequest,
+				),
+				LIMITS.embedInputsPerRequest,
+			),
+			...api.imageLimits.call(this),
+			concurrency: getBatching.call(this).concurrency,
+		},
 		(batch) => api.send.call(this, batch),
 	);
 	if (results.length > 0) {

@@ -1,10 +1,5 @@
-import type {
-	IDataObject,
-	INodeProperties,
-	IExecuteFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asText, getRequiredText } from '../../shared/helpers/parameters';
 import { getNumberParameter } from '../../shared/helpers/numbers';
@@ -12,16 +7,15 @@ import { rankDocuments } from '../../shared/helpers/rank';
 import { optionsDescription, topNProperty } from './options.description';
 
 /** Documents From → An Array Field of Each Item: each item's documents ranked on their own. */
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show: { source: ['field'] } }, [
 	{
 		displayName: 'Documents',
 		name: 'documentsField',
 		type: 'string',
 		default: '={{ $json.documents }}',
 		description: 'An array of texts or objects to rank',
-		displayOptions: { show: { source: ['field'] } },
 	},
-];
+]);
 
 /** An array of documents in each item (e.g. a vector store's matches): one output item per ranked document. */
 export async function execute(

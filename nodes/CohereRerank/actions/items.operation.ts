@@ -1,4 +1,5 @@
-import type { INodeProperties, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asItemError, errorItem } from '../../shared/helpers/itemErrors';
 import { getRequiredText, requireText } from '../../shared/helpers/parameters';
@@ -7,16 +8,15 @@ import { rankDocuments } from '../../shared/helpers/rank';
 import { optionsDescription, topNProperty } from './options.description';
 
 /** Documents From → Input Items: one document per item, ranked together. */
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show: { source: ['items'] } }, [
 	{
 		displayName: 'Document',
 		name: 'document',
 		type: 'string',
 		default: '={{ $json.text }}',
 		description: 'The text of each item to rank (objects are sent as JSON)',
-		displayOptions: { show: { source: ['items'] } },
 	},
-];
+]);
 
 /** One document per input item: the items come out reordered by relevance, with their other fields kept. */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,9 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getRequiredText } from '../../shared/helpers/parameters';
@@ -11,11 +7,9 @@ import { getOptions } from '../../shared/helpers/numbers';
 import { addUsage, chatOnce, instructions, summarySettings, splitText } from '../helpers/summary';
 import { optionsDescription } from './options.description';
 
-export const description: INodeProperties[] = [
-	modelLocator('searchChatModels', 'command-a-03-2025', {
-		displayOptions: { show: { method: ['chat'] } },
-	}),
-];
+export const description = updateDisplayOptions({ show: { method: ['chat'] } }, [
+	modelLocator('searchChatModels', 'command-a-03-2025'),
+]);
 
 /** Summarizes with a chat model; texts longer than the part size are summarized in parts, then the parts summarized. */
 export async function execute(

@@ -1,5 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
@@ -7,13 +7,12 @@ import { cohereApiRequest } from '../../shared/transport';
 import { MIN_SUMMARIZE_CHARACTERS, summarySettings } from '../helpers/summary';
 import type { SummarizeResponse } from '../../shared/transport/responses';
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show: { method: ['endpoint'] } }, [
 	modelLocator('searchSummarizeModels', 'command', {
 		name: 'summarizeModel',
-		displayOptions: { show: { method: ['endpoint'] } },
 		hint: 'Cohere deprecated /v1/summarize on 2025-09-15; the Chat method works with current models. Private deployments may still serve it.',
 	}),
-];
+]);
 
 /** POST /v1/summarize, the legacy endpoint, with the documented fields. */
 export async function execute(

@@ -1,4 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compatibleEndpointProperties } from '../../shared/descriptions';
 import { getCompatibleEndpoint } from '../../shared/helpers/parameters';
@@ -6,10 +7,9 @@ import { transcribe } from '../helpers/request';
 
 const show = { api: ['openai'] };
 
-export const description: INodeProperties[] = compatibleEndpointProperties(
-	'cohere-transcribe-03-2026',
-	'/audio/transcriptions',
-	show,
+export const description = updateDisplayOptions(
+	{ show },
+	compatibleEndpointProperties('cohere-transcribe-03-2026', '/audio/transcriptions'),
 );
 
 /** POST {API Path}/audio/transcriptions: Cohere's compatibility API or a gateway. */

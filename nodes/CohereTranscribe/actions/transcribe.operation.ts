@@ -1,4 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { getModelId } from '../../shared/helpers/parameters';
@@ -6,9 +7,9 @@ import { transcribe } from '../helpers/request';
 
 const show = { api: ['cohere'] };
 
-export const description: INodeProperties[] = [
-	modelLocator('searchTranscribeModels', 'cohere-transcribe-03-2026', { displayOptions: { show } }),
-];
+export const description = updateDisplayOptions({ show }, [
+	modelLocator('searchTranscribeModels', 'cohere-transcribe-03-2026'),
+]);
 
 /** POST /v2/audio/transcriptions: one audio file per item. */
 export async function execute(

@@ -31,11 +31,10 @@ export const inputTypeProperty: INodeProperties = {
 	description: 'What the embeddings are for. Images are always sent as "image".',
 };
 
-/** Model name and path of an OpenAI-compatible endpoint (Cohere's compatibility API or a gateway). */
+/** Model name and path of an OpenAI-compatible endpoint (Cohere's compatibility API or a gateway); the caller adds its display rules. */
 export function compatibleEndpointProperties(
 	defaultModel: string,
 	endpoint: string,
-	show: Record<string, string[]>,
 ): INodeProperties[] {
 	return [
 		{
@@ -46,7 +45,6 @@ export function compatibleEndpointProperties(
 			required: true,
 			description:
 				'The model name as the endpoint knows it (a Cohere model, or a gateway model name)',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'API Path',
@@ -54,7 +52,6 @@ export function compatibleEndpointProperties(
 			type: 'string',
 			default: '/compatibility/v1',
 			description: `Path below the credential's Base URL where ${endpoint} lives: /compatibility/v1 for Cohere, e.g. /api/v1 for a gateway`,
-			displayOptions: { show },
 		},
 	];
 }
@@ -146,4 +143,24 @@ export const jsonSchemaProperty: INodeProperties = {
 	default:
 		'{\n  "type": "object",\n  "properties": {\n    "answer": { "type": "string" }\n  },\n  "required": ["answer"]\n}',
 	displayOptions: { show: { responseFormat: ['json_schema'] } },
+};
+
+/** The user message of a chat request (Chat, Batch); each node adds its placeholder and display rules. */
+export const promptProperty: INodeProperties = {
+	displayName: 'Prompt',
+	name: 'prompt',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	required: true,
+};
+
+/** The system message of a chat request (Chat, Batch). */
+export const systemMessageProperty: INodeProperties = {
+	displayName: 'System Message',
+	name: 'systemMessage',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	description: 'Instructions that set how the model behaves',
 };
