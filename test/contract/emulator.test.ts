@@ -21,7 +21,8 @@ async function call(
 			sendBody: body !== undefined,
 			specifyBody: 'json',
 			jsonBody: JSON.stringify(body ?? {}),
-			options: { neverError: true, maxRetries: 0 },
+			// One request at a time and no retries: each call shows exactly what the emulator answered.
+			options: { neverError: true, maxRetries: 0, concurrency: 1 },
 			...extra,
 		},
 		credentials: ctx.credentials(),

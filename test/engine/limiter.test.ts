@@ -108,17 +108,52 @@ describe('Concurrent Requests: Auto, in the engine', () => {
 		expect(ctx.emulator.maxInFlight).toBeLessThanOrEqual(4);
 	});
 
-	test('a key with nothing getting through (429s only) fails after Max Retries, not forever', async () => {
+	test('a key with nothing getting through (429s only) fails once a whole Timeout passed without an answer, after Max Retries', async () => {
 		ctx.emulator.addFault({
 			path: '/v2/chat',
 			status: 429,
 			times: Infinity,
 			headers: { 'retry-after-ms': '20' },
 		});
-		const run = await chat({ maxRetries: 2 }, questions(3));
+		const started = Date.now();
+		const run = await chat({ maxRetries: 2, timeout: 1 }, questions(3));
 		expect(run.error?.message).toContain('rate limit');
 		expect(run.error?.description).toContain('gave up after 3 attempts');
-		expect(ctx.emulator.requestsTo('/v2/chat').length).toBeLessThanOrEqual(9);
+		// Paced for about the 1 s Timeout, then Max Retries: seconds, not forever.
+		expect(Date.now() - started).toBeLessThan(8000);
+	});
+
+	test('a run held back for several rounds by executions that share the key (other workers) keeps pacing: no item fails', async () => {
+		// Eight 429s in a row before any answer of this run comes back: others took the window. Without a single
+		// retry allowed, a run that took each of them as a failure would fail.
+		ctx.emulator.addFault({
+			path: '/v2/chat',
+			status: 429,
+			times: 8,
+			headers: { 'retry-after-ms': '30' },
+		});
+		const items = questions(4);
+		const run = await chat({ maxRetries: 0 }, items);
+		expect(run.error).toBeUndefined();
+		answersInOrder(run, items);
+		expect(ctx.emulator.requestsTo('/v2/chat').length).toBe(12);
+	});
+
+	test("a 429 that says the key's monthly calls are used up is not waited out: it fails after Max Retries", async () => {
+		ctx.emulator.addFault({
+			path: '/v2/chat',
+			status: 429,
+			times: Infinity,
+			message:
+				'You are using a Trial key, which is limited to 1000 API calls / month. You can continue to use the Trial key for free or upgrade to a Production key.',
+			headers: { 'retry-after-ms': '20' },
+		});
+		const started = Date.now();
+		const run = await chat({ maxRetries: 1 }, questions(1));
+		expect(run.error?.description).toContain('1000 API calls / month');
+		expect(run.error?.description).toContain('gave up after 2 attempts');
+		expect(ctx.emulator.requestsTo('/v2/chat')).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	test('Continue On Fail under Auto: the bad item becomes an error item in its place, the rest go through', async () => {

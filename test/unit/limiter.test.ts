@@ -3,8 +3,10 @@
 import {
 	AUTO_MAX_CONCURRENCY,
 	createLimiter,
+	RateLimitTracker,
 	RequestLimiter,
 } from '../../nodes/shared/transport/limiter';
+import { namesMonthlyQuota } from '../../nodes/shared/transport/retry';
 
 const node = {
 	id: 'n1',
@@ -78,5 +80,62 @@ describe('RequestLimiter rules', () => {
 		const waiting = limiter.acquire(node, abort.signal);
 		abort.abort();
 		await expect(waiting).rejects.toThrow('cancelled');
+	});
+});
+
+describe('when a 429 under Auto is pace, not a failure', () => {
+	const pace = { 'retry-after-ms': '1000' };
+
+	test('paced while an answer of the run came back within the Timeout, however many 429s this request had', () => {
+		let now = 0;
+		const limiter = new RequestLimiter(true, 32, () => now);
+		const tracker = new RateLimitTracker(limiter);
+		// Other executions hold the key: ten rounds of 429s for this request, with answers of the run now and then.
+		for (let round = 0; round < 10; round++) {
+			tracker.release({ sequence: round + 1 }, 429, pace);
+			now += 1000;
+			if (round === 5) limiter.release({ sequence: 100 }, 'success');
+			expect(tracker.absorbs(30, false)).toBe(true);
+		}
+	});
+
+	test('a run with no answer for longer than the Timeout (since it started) stops pacing', () => {
+		let now = 0;
+		const limiter = new RequestLimiter(true, 32, () => now);
+		const tracker = new RateLimitTracker(limiter);
+		tracker.release({ sequence: 1 }, 429, pace);
+		now = 9_000;
+		expect(tracker.absorbs(10, false)).toBe(true);
+		now = 10_001;
+		expect(tracker.absorbs(10, false)).toBe(false);
+	});
+
+	test("one request's own waits beyond its Timeout, a monthly quota, or a pinned number: not pace", () => {
+		const limiter = new RequestLimiter(true, 32, () => 0);
+		const waited = new RateLimitTracker(limiter);
+		waited.release({ sequence: 1 }, 429, { 'retry-after-ms': '11000' });
+		expect(waited.absorbs(10, false)).toBe(false);
+		expect(new RateLimitTracker(limiter).absorbs(10, true)).toBe(false);
+		expect(new RateLimitTracker(new RequestLimiter(false, 4, () => 0)).absorbs(10, false)).toBe(
+			false,
+		);
+	});
+
+	test.each([
+		[
+			'You are using a Trial key, which is limited to 1000 API calls / month. You can upgrade.',
+			true,
+		],
+		['limited to 1000 API calls per month', true],
+		['Your monthly limit is reached', true],
+		['You are past the per minute request limit, please wait and try again later.', false],
+		[
+			'You are using a Trial key, which is limited to 40 API calls / minute. You can continue to use the Trial key for free',
+			false,
+		],
+		['trial token rate limit exceeded, limit is 100000 tokens per minute', false],
+		[undefined, false],
+	])('%j names a monthly quota: %s', (message, expected) => {
+		expect(namesMonthlyQuota(message)).toBe(expected);
 	});
 });

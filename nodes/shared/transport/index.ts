@@ -6,13 +6,13 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { getConnection } from './baseUrl';
 import { parseBody, readStream } from './body';
-import { apiErrorFromNetwork, apiErrorFromResponse } from './errors';
+import { apiErrorFromNetwork, apiErrorFromResponse, extractApiMessage } from './errors';
 import { checkHeaders, headerValue } from './headers';
 import { limiterOf, RateLimitTracker } from './limiter';
 import { networkOutcome } from './network';
 import { followRedirect, REDIRECT_STATUSES } from './redirects';
 import { redactSecret } from './redact';
-import { isRetryableStatus, retryDelayMs } from './retry';
+import { isRetryableStatus, namesMonthlyQuota, retryDelayMs } from './retry';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, requestSettings } from './settings';
 import type { CohereContext, CohereRequest, CohereResponse } from './types';
 import { CREDENTIAL_TYPE } from './types';
@@ -156,7 +156,7 @@ export async function cohereRequest<T = IDataObject>(
 		if (status >= 200 && status < 300) return { status, headers, body: body as T };
 		if (status === 429 && limiter) {
 			// The limiter's pause holds this request (and every other) until the time Cohere named.
-			if (rateLimits.absorbs(timeoutSeconds)) continue;
+			if (rateLimits.absorbs(timeoutSeconds, namesMonthlyQuota(extractApiMessage(body)))) continue;
 			if (attempt < maxRetries) {
 				attempt++;
 				continue;

@@ -45,8 +45,8 @@ export class RequestLimiter {
 	/** The last request sent when Auto last cut: only answers to later requests may cut again or grow it. */
 	private sentAtLastCut = 0;
 	private waiters: Array<() => void> = [];
-	/** Answers that came back fine (2xx) in this run: a 429 between them is pacing, not a failure. */
-	successes = 0;
+	/** When an answer of this run last came back fine (2xx), or the run started: a 429 since is pacing. */
+	private lastSuccessAt: number;
 	readonly stats: LimiterStats;
 
 	constructor(
@@ -57,6 +57,12 @@ export class RequestLimiter {
 	) {
 		this.limit = max;
 		this.stats = { rateLimited: 0, lowestLimit: max };
+		this.lastSuccessAt = now();
+	}
+
+	/** How long no answer of this run came back fine (since the run started, if none has). */
+	get msSinceSuccess(): number {
+		return this.now() - this.lastSuccessAt;
 	}
 
 	/** The number of requests allowed in flight now. */
@@ -116,7 +122,7 @@ export class RequestLimiter {
 	): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (outcome === 'success') {
-			this.successes++;
+			this.lastSuccessAt = this.now();
 			// Answers to requests sent before the last cut tell nothing about the new number.
 			if (this.adaptive && slot.sequence > this.sentAtLastCut)
 				this.limit = Math.min(this.max, this.limit + 1 / this.currentLimit);
@@ -160,15 +166,12 @@ export function limiterOf(this: object): RequestLimiter | undefined {
 	return limiters.get(this);
 }
 
-/** How a 429 is taken: Auto absorbs it while the run progresses; otherwise it is a failed attempt. */
+/** How a 429 is taken: Auto absorbs it while the run is paced, not stopped; otherwise it is a failed attempt. */
 export class RateLimitTracker {
 	times = 0;
 	private waitedMs = 0;
-	private successesAtLast: number;
 
-	constructor(private readonly limiter: RequestLimiter | undefined) {
-		this.successesAtLast = limiter?.successes ?? 0;
-	}
+	constructor(private readonly limiter: RequestLimiter | undefined) {}
 
 	/** Hands the limiter its slot back with the answer's status (a 429 pauses every request of the run). */
 	release(slot: LimiterSlot | undefined, status: number, headers: IDataObject) {
@@ -182,14 +185,21 @@ export class RateLimitTracker {
 	}
 
 	/**
-	 * Whether a 429 is the run's pace, not a failure: other requests got through since this one was last
-	 * limited, the limiter is adaptive (Auto), and the waits stay within the request's timeout.
+	 * Whether a 429 is the run's pace, not a failure: the limiter is adaptive (Auto), Cohere does not say a
+	 * monthly allowance is used up, an answer of this run came back fine (or the run started) within the
+	 * request's timeout, and this request's own waits stay within it too. Executions that share the key (other
+	 * workers in queue mode) can hold a run back for several rounds in a row: that is still pace. A key that
+	 * lets nothing through for a whole timeout fails, after Max Retries.
 	 */
-	absorbs(timeoutSeconds: number): boolean {
+	absorbs(timeoutSeconds: number, monthlyQuota: boolean): boolean {
 		this.times++;
 		const limiter = this.limiter!;
-		const progressing = limiter.successes > this.successesAtLast;
-		this.successesAtLast = limiter.successes;
-		return limiter.adaptive && progressing && this.waitedMs <= timeoutSeconds * 1000;
+		const budgetMs = timeoutSeconds * 1000;
+		return (
+			limiter.adaptive &&
+			!monthlyQuota &&
+			limiter.msSinceSuccess <= budgetMs &&
+			this.waitedMs <= budgetMs
+		);
 	}
 }

@@ -17,6 +17,14 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
+ * A 429 that names a monthly allowance (a trial key's calls a month) rather than a per-minute pace: waiting
+ * for the next window does not help, so Auto does not wait it out.
+ */
+export function namesMonthlyQuota(message: string | undefined): boolean {
+	return /(\/|\bper|\ba)\s*month\b|\bmonthly\b/i.test(message ?? '');
+}
+
+/**
  * How long the server asks us to wait, in ms: `retry-after-ms`, then `Retry-After` (seconds or an HTTP date),
  * then `X-RateLimit-Reset` (seconds to wait, or a Unix time in seconds).
  */
