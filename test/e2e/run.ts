@@ -15,6 +15,7 @@ import { check, expectEqual, expectTrue, packageLogLines, results, runSuite } fr
 import {
 	ensureRuntime,
 	installPackage,
+	ownerApi,
 	n8n,
 	N8N_VERSION,
 	packPackage,
@@ -115,32 +116,7 @@ async function main() {
 		// The streaming agent answers a Chat Trigger: it runs once its workflow is published (active).
 		const published = await n8n(userFolder, ['publish:workflow', '--id=e2eCohereAgentStrm']);
 		server = await startServer(userFolder, 5600 + Math.floor(Math.random() * 300));
-		const setup = await fetch(`${server.base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				email: 'e2e@example.com',
-				firstName: 'E2E',
-				lastName: 'Test',
-				password: 'E2e-password-1',
-			}),
-		});
-		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
-		const api = async (method: string, route: string, body?: unknown) => {
-			const response = await fetch(`${server!.base}${route}`, {
-				method,
-				headers: { 'content-type': 'application/json', cookie },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await response.text();
-			try {
-				return JSON.parse(text) as any;
-			} catch {
-				throw new Error(
-					`${method} ${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 500)}`,
-				);
-			}
-		};
+		const api = await ownerApi(server.base);
 		const credentialTypes = (await api('GET', '/types/credentials.json')) as Array<{
 			name: string;
 			displayName: string;

@@ -17,6 +17,7 @@ import {
 	installPackage,
 	n8n,
 	N8N_VERSION,
+	ownerSession,
 	packPackage,
 	PACKAGE_NAME,
 	ROOT,
@@ -187,29 +188,6 @@ function ensureChromium() {
 		expectTrue(result.status === 0, `apt-get ${args.join(' ')} failed (${result.status})`);
 	}
 	expectTrue(existsSync(CHROMIUM), `apt-get installed no ${CHROMIUM}`);
-}
-
-/** Owner setup on a fresh n8n: the session cookie. The REST API can answer before setup is ready: it is retried. */
-async function ownerSession(base: string): Promise<string> {
-	let cookie = '';
-	let lastAnswer = '';
-	for (let attempt = 0; attempt < 30 && !cookie; attempt++) {
-		if (attempt > 0) await sleep(1000);
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				email: 'ui@example.com',
-				firstName: 'UI',
-				lastName: 'Test',
-				password: 'Ui-password-1',
-			}),
-		});
-		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
-		lastAnswer = `HTTP ${setup.status}: ${(await setup.text()).slice(0, 300)}`;
-	}
-	expectTrue(cookie.includes('='), `owner setup gave no session cookie (${lastAnswer})`);
-	return cookie;
 }
 
 /** Older n8n versions without `@n8n/ai-node-sdk` (see test/e2e/compat.ts), as their editors show our package. */
