@@ -30,7 +30,7 @@ const CONCURRENCY = 10;
 const RATE_LIMIT = { limit: 20, windowMs: 2000, exactRetryAfter: true };
 const REQUESTS_PER_EXECUTION = Math.ceil(ROWS / 96) + PROMPTS;
 
-/** A POST without a client timeout (fetch gives up on headers after 300 s; a queued execution may wait). */
+/** A POST with a long client timeout (fetch gives up on headers after 300 s; a queued execution may wait). */
 function post(url: string, body: string, contentType = 'application/json') {
 	return new Promise<{ status: number; body: string }>((resolve, reject) => {
 		const call = request(
@@ -46,6 +46,10 @@ function post(url: string, body: string, contentType = 'application/json') {
 			},
 		);
 		call.on('error', reject);
+		// Far above the rate bound: a hung cluster fails the suite instead of holding CI.
+		call.setTimeout(15 * 60_000, () =>
+			call.destroy(new Error(`no answer from ${url} in 15 minutes`)),
+		);
 		call.end(body);
 	});
 }
