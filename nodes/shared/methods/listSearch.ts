@@ -7,16 +7,15 @@ import type {
 import type { CohereModel, ListModelsPage, ModelEndpoint } from '../helpers/models';
 import { fetchModelPages } from '../helpers/models';
 import { DROPDOWN_SETTINGS } from '../transport';
-import { forDropdown } from './dropdown';
+import { forDropdown, matches } from './dropdown';
 
 /** Models per dropdown page: all of Cohere's list fits in one, a gateway that pages smaller is followed page by page. */
 export const DROPDOWN_PAGE_SIZE = 100;
 
 /** Matches what the user typed, sorts current models first, and marks fine-tuned and deprecated ones. */
 export function toSearchResults(models: CohereModel[], filter?: string): INodeListSearchItems[] {
-	const needle = filter?.trim().toLowerCase();
 	return models
-		.filter((model) => !needle || model.name.toLowerCase().includes(needle))
+		.filter((model) => matches(filter, model.name))
 		.sort(
 			(a, b) =>
 				Number(a.is_deprecated ?? false) - Number(b.is_deprecated ?? false) ||
