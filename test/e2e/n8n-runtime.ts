@@ -1,7 +1,7 @@
 /* The real n8n for e2e tests and the editor demo: Node 24 and each n8n version installed once per machine into
  * a cache folder outside the repo, our package packed and installed into an n8n user folder as a community
  * package. */
-import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -221,10 +221,7 @@ export async function n8n(
 	version = N8N_VERSION,
 	env: Record<string, string> = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	const child = spawn(NODE24, [n8nBin(version), ...args], {
-		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const { child } = await spawnN8n(userFolder, args, version, env);
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk) => (stdout += String(chunk)));
@@ -285,6 +282,16 @@ export async function spawnN8n(
 	child.stdout.on('data', (chunk) => (log += String(chunk)));
 	child.stderr.on('data', (chunk) => (log += String(chunk)));
 	return { child, log: () => log };
+}
+
+/** Stops a child process (SIGTERM, then SIGKILL after a grace period) and waits until it has ended. */
+export async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	await new Promise<void>((resolve) => {
+		child.once('close', () => resolve());
+		child.kill('SIGTERM');
+		setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+	});
 }
 
 /** `n8n start` on 127.0.0.1, resolved once the REST API answers. */

@@ -1,7 +1,7 @@
 /* n8n in queue mode: one main process and N workers sharing Postgres and Redis, each with its own n8n user
  * folder and the package installed in it the way the README tells users to install it on every worker. */
 import { createRequire } from 'node:module';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -13,6 +13,7 @@ import {
 	ownerApi,
 	spawnN8n,
 	startServer,
+	stopChild,
 } from '../e2e/n8n-runtime';
 import type { Services } from './services';
 
@@ -63,16 +64,6 @@ function queueEnv(services: Services): Record<string, string> {
 	};
 }
 
-/** Kills a process and waits for it to end. */
-async function stopProcess({ child }: N8nProcess) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	await new Promise<void>((resolve) => {
-		child.once('close', () => resolve());
-		child.kill('SIGTERM');
-		setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-	});
-}
-
 async function waitFor(condition: () => boolean, what: string, log: () => string, seconds = 120) {
 	for (let i = 0; i < seconds * 5; i++) {
 		if (condition()) return;
@@ -107,7 +98,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const main: N8nProcess = { name: 'main', child: server.child, log: server.log };
 	const workers: N8nProcess[] = [];
 	const stop = async () => {
-		await Promise.all([...workers, main].map(stopProcess));
+		await Promise.all([...workers, main].map(async ({ child }) => await stopChild(child)));
 	};
 	try {
 		for (let i = 1; i <= options.workers; i++) {
@@ -157,8 +148,4 @@ export function executionsByWorker(cluster: Cluster): Record<string, string[]> {
 			[...worker.log().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]),
 		]),
 	);
-}
-
-export function writeJson(file: string, value: unknown) {
-	writeFileSync(file, JSON.stringify(value));
 }

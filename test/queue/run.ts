@@ -17,6 +17,7 @@ import {
 	N8N_VERSION,
 	packPackage,
 	ROOT,
+	stopChild,
 } from '../e2e/n8n-runtime';
 import { type Cluster, executionRunData, executionsByWorker, startCluster } from './cluster';
 import { startServices } from './services';
@@ -63,6 +64,29 @@ async function executionIds(cluster: Cluster, workflowId: string): Promise<strin
 	return (answer.data.results as Array<{ id: string }>).map((execution) => String(execution.id));
 }
 
+/** Runs `action` and gives what it returned with the executions of the workflow that it started. */
+async function withNewExecutions<T>(
+	cluster: Cluster,
+	workflowId: string,
+	action: () => Promise<T>,
+): Promise<{ result: T; ids: string[] }> {
+	const before = new Set(await executionIds(cluster, workflowId));
+	const result = await action();
+	const ids = (await executionIds(cluster, workflowId)).filter((id) => !before.has(id));
+	return { result, ids };
+}
+
+/** One execution started, and a worker's log says it ran it (not the main process). */
+function checkRanOnAWorker(name: string, cluster: Cluster, ids: string[]) {
+	check(name, () =>
+		expectTrue(
+			ids.length === 1 &&
+				Object.values(executionsByWorker(cluster)).some((list) => list.includes(ids[0])),
+			`execution ${ids[0]} in no worker's log`,
+		),
+	);
+}
+
 const pairedIndex = (item: any) =>
 	(Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem)?.item;
 
@@ -81,7 +105,6 @@ async function load(
 	);
 	emulator.reset();
 	emulator.rateLimit = RATE_LIMIT;
-	const before = new Set(await executionIds(cluster, workflow.id));
 	const payloads = Array.from({ length: EXECUTIONS }, (_, e) => ({
 		rows: Array.from({ length: ROWS }, (_, i) => ({
 			id: `x${e}-r${i}`,
@@ -92,14 +115,18 @@ async function load(
 			prompt: `Question ${i} of execution ${e}`,
 		})),
 	}));
-	const started = Date.now();
-	const answers = await Promise.all(
-		payloads.map((payload) =>
-			post(`${cluster.base}/webhook/${workflow.path}`, JSON.stringify(payload)),
-		),
-	);
-	const seconds = (Date.now() - started) / 1000;
-	const ids = (await executionIds(cluster, workflow.id)).filter((id) => !before.has(id));
+	const {
+		result: { answers, seconds },
+		ids,
+	} = await withNewExecutions(cluster, workflow.id, async () => {
+		const started = Date.now();
+		const answers = await Promise.all(
+			payloads.map((payload) =>
+				post(`${cluster.base}/webhook/${workflow.path}`, JSON.stringify(payload)),
+			),
+		);
+		return { answers, seconds: (Date.now() - started) / 1000 };
+	});
 	const runs = await Promise.all(
 		ids.map(async (id) => ({ id, ...(await executionRunData(cluster, id)) })),
 	);
@@ -203,16 +230,19 @@ async function binaryData(cluster: Cluster, emulator: CohereEmulator) {
 	emulator.reset();
 	const audio = Buffer.from('OggS....SPEECH: Hallo, ich rufe wegen der Rechnung an.');
 	const photo = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
-	const before = new Set(await executionIds(cluster, BINARY));
 	const form = new FormData();
 	form.append('audio', new Blob([audio], { type: 'audio/ogg' }), 'voice.ogg');
 	form.append('photo', new Blob([photo], { type: 'image/png' }), 'photo.png');
-	const response = await fetch(`${cluster.base}/webhook/cohere-queue-binary`, {
-		method: 'POST',
-		body: form,
+	const {
+		result: { response, items },
+		ids,
+	} = await withNewExecutions(cluster, BINARY.id, async () => {
+		const response = await fetch(`${cluster.base}/webhook/${BINARY.path}`, {
+			method: 'POST',
+			body: form,
+		});
+		return { response, items: (await response.json()) as Array<Record<string, unknown>> };
 	});
-	const items = (await response.json()) as Array<Record<string, unknown>>;
-	const ids = (await executionIds(cluster, BINARY)).filter((id) => !before.has(id));
 	check(
 		'Cohere Transcribe on a worker sends the uploaded audio, byte for byte, and answers',
 		() => {
@@ -238,25 +268,22 @@ async function binaryData(cluster: Cluster, emulator: CohereEmulator) {
 		});
 		expectEqual(items[1]?.text, 'Answer to: What is in this picture? (saw 1 image)', 'answer');
 	});
-	check('a worker ran it, not the main process', () =>
-		expectTrue(
-			ids.length === 1 &&
-				Object.values(executionsByWorker(cluster)).some((list) => list.includes(ids[0])),
-			`execution ${ids[0]} in no worker's log`,
-		),
-	);
+	checkRanOnAWorker('a worker ran it, not the main process', cluster, ids);
 }
 
 /** n8n's AI Agent with our chat model and the Calculator tool, on a worker (the AI node SDK loads there). */
 async function aiAgent(cluster: Cluster, emulator: CohereEmulator) {
 	console.log("\nn8n's AI Agent with the Cohere Command Chat Model, on a worker");
 	emulator.reset();
-	const before = new Set(await executionIds(cluster, AGENT));
-	const response = await post(
-		`${cluster.base}/webhook/cohere-queue-agent`,
-		JSON.stringify({ question: 'What is 6 * 7?' }),
+	const { result: response, ids } = await withNewExecutions(
+		cluster,
+		AGENT.id,
+		async () =>
+			await post(
+				`${cluster.base}/webhook/${AGENT.path}`,
+				JSON.stringify({ question: 'What is 6 * 7?' }),
+			),
 	);
-	const ids = (await executionIds(cluster, AGENT)).filter((id) => !before.has(id));
 	check("the agent answers with the tool's result, in two chat rounds", () => {
 		expectEqual(response.status, 200, 'webhook status');
 		expectEqual(
@@ -266,13 +293,7 @@ async function aiAgent(cluster: Cluster, emulator: CohereEmulator) {
 		);
 		expectEqual(emulator.requestsTo('/v2/chat').length, 2, 'chat requests');
 	});
-	check('a worker ran it', () =>
-		expectTrue(
-			ids.length === 1 &&
-				Object.values(executionsByWorker(cluster)).some((list) => list.includes(ids[0])),
-			`execution ${ids[0]} in no worker's log`,
-		),
-	);
+	checkRanOnAWorker('a worker ran it', cluster, ids);
 }
 
 runSuite(async () => {
@@ -328,8 +349,7 @@ runSuite(async () => {
 
 		// The same load on one worker: the second stops, and its executions go to the first.
 		const [, second] = cluster.workers;
-		second.child.kill('SIGTERM');
-		await new Promise((resolve) => second.child.once('close', resolve));
+		await stopChild(second.child);
 		cluster.workers.splice(1, 1);
 		const one = await load(cluster, emulator, '1 worker');
 		check('the one worker left took them all', () =>

@@ -6,7 +6,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import os from 'node:os';
 import path from 'node:path';
 
-import { freePort, run } from '../e2e/n8n-runtime';
+import { freePort, run, stopChild } from '../e2e/n8n-runtime';
 
 export interface Services {
 	postgres: { host: string; port: number; user: string; database: string };
@@ -137,17 +137,7 @@ export async function startServices(): Promise<Services> {
 
 	const children = [postgres, redis];
 	const stop = async () => {
-		await Promise.all(
-			children.map(
-				(child) =>
-					new Promise<void>((resolve) => {
-						if (child.exitCode !== null || child.signalCode !== null) return resolve();
-						child.once('close', () => resolve());
-						child.kill('SIGTERM');
-						setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-					}),
-			),
-		);
+		await Promise.all(children.map(async (child) => await stopChild(child, 10_000)));
 		rmSync(folder, { recursive: true, force: true });
 	};
 	try {

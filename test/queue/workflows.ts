@@ -23,8 +23,8 @@ export const EMBED_AND_CHAT = { id: 'queueEmbedChat01', path: 'cohere-queue' };
 export const EMBED_AND_CHAT_PINNED = { id: 'queueEmbedChat02', path: 'cohere-queue-pinned' };
 /** What the pinned setting adds to both nodes' Options: one request at a time, and retries for its 429s. */
 const PINNED_OPTIONS = { concurrency: 1, maxRetries: 10 };
-export const BINARY = 'queueBinaryData1';
-export const AGENT = 'queueAiAgent0001';
+export const BINARY = { id: 'queueBinaryData1', path: 'cohere-queue-binary' };
+export const AGENT = { id: 'queueAiAgent0001', path: 'cohere-queue-agent' };
 
 /** Each call: its rows embedded (Cohere Embed, all at once) and its prompts answered (Cohere Chat, per item). */
 const embedAndChat = (
@@ -100,12 +100,12 @@ const embedAndChat = (
 
 /** Binary data across processes: the files arrive at the main process, a worker reads them. */
 const binary = {
-	id: BINARY,
+	id: BINARY.id,
 	name: 'Queue: transcribe a voice note and look at a photo',
 	active: false,
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		webhook('cohere-queue-binary', 3, 'allEntries'),
+		webhook(BINARY.path, 3, 'allEntries'),
 		{
 			id: 't1',
 			name: 'Cohere Transcribe',
@@ -151,12 +151,12 @@ const binary = {
 
 /** n8n's AI Agent with our chat model and n8n's Calculator, run by a worker. */
 const agent = {
-	id: AGENT,
+	id: AGENT.id,
 	name: 'Queue: the AI Agent with the Cohere Command Chat Model',
 	active: false,
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		webhook('cohere-queue-agent', 4),
+		webhook(AGENT.path, 4),
 		{
 			id: 'a1',
 			name: 'AI Agent',
