@@ -68,3 +68,26 @@ export const CHAT_IMAGE_RULES = {
 	mimeTypes: IMAGE_MIME_TYPES,
 	accepted: 'PNG, JPEG, WebP or GIF images',
 };
+
+/** A limit per minute on a trial key and on a production key. */
+export interface KeyLimits {
+	trial: number;
+	production: number;
+}
+
+/**
+ * Cohere's documented rate limits per key and minute (docs.cohere.com/v2/docs/rate-limits): chat per model,
+ * embed by inputs (texts and images, images also in a bucket of their own), the rest by calls. Newer chat
+ * variants (Command A Reasoning, Vision, Translate) keep a trial key's 20 even on a production key, and a
+ * trial key has 1,000 calls a month. The pacer starts from these and learns the key's own from its answers.
+ */
+export const RATE_LIMITS = {
+	windowMs: 60_000,
+	chat: { trial: 20, production: 500 },
+	embedInputs: { trial: 2000, production: 2000 },
+	embedImages: { trial: 5, production: 400 },
+	rerank: { trial: 10, production: 1000 },
+	tokenize: { trial: 100, production: 2000 },
+	embedJobs: { trial: 5, production: 50 },
+	other: { trial: 500, production: 500 },
+} satisfies Record<string, KeyLimits | number>;

@@ -8,14 +8,14 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 import { runNode } from '../engine/harness';
-import { peakSampler, SCENARIOS } from './rate-limits';
+import { HINT_TRIAL, peakSampler } from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
 
 function arg(name: string, fallback: string): string {
 	const index = process.argv.indexOf(`--${name}`);
 	return index > 0 ? process.argv[index + 1] : fallback;
 }
-const TRIAL = SCENARIOS.find((scenario) => scenario.name.startsWith('trial-like'))!;
+const TRIAL = { rateLimit: HINT_TRIAL };
 
 interface Outcome {
 	seconds: number;

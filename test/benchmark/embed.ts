@@ -1,41 +1,70 @@
-/* `npm run benchmark:embed [-- --texts 10000 --latency 100 --per-item 1000 --only no,trial,production]`:
- * Cohere Embed on 10,000 texts (96 per request) in n8n's engine against the emulator (in its own process)
- * answering each request after a fixed latency. Three scenarios (no rate limit, a trial-like and a
- * production-like limit with 429s), each with Concurrent Requests on Auto (the default) and fixed at 2 and
- * 10, reported as in benchmark:chat. Then, for comparison, texts sent one request per item through the Raw
+/* `npm run benchmark:embed [-- --texts 10000 --latency 100 --per-item 1000 --window 60000 --only no,hint,cohere]`:
+ * Cohere Embed in n8n's engine against the emulator (in its own process) answering each request after a
+ * fixed latency. Scenarios: 10,000 texts (96 per request) without a limit and under a gateway's trial-like
+ * limit with `retry-after-ms`; 4,000 texts under Cohere's own 2,000 inputs a minute, whose 429 names no
+ * number, on a real minute (--window scales it). Each with Concurrent Requests on Auto (the default) and
+ * fixed at 2 and 10, reported as in benchmark:chat. Then, for comparison, texts sent one request per item through the Raw
  * HTTP node, one at a time, as a generic HTTP Request node would (a sample of --per-item texts,
  * extrapolated; 0 skips it). A measurement, not a test. */
 import { runNode } from '../engine/harness';
-import { peakSampler, runScenarios } from './rate-limits';
+import {
+	cohereLike,
+	HINT_TRIAL,
+	numberArg,
+	onlyArg,
+	peakSampler,
+	runScenarios,
+	type Scenario,
+} from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
 
-function arg(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
-const only = (() => {
-	const index = process.argv.indexOf('--only');
-	return index > 0 ? process.argv[index + 1].split(',') : undefined;
-})();
+/** 96 texts a request, the last one the rest. */
+const requestWeights = (texts: number) =>
+	Array.from({ length: Math.ceil(texts / 96) }, (_, i) => Math.min(96, texts - i * 96));
 
 async function main() {
-	const texts = arg('texts', 10000);
-	const latencyMs = arg('latency', 100);
-	const perItem = arg('per-item', 1000);
+	const texts = numberArg('texts', 10000);
+	const latencyMs = numberArg('latency', 100);
+	const perItem = numberArg('per-item', 1000);
+	const windowMs = numberArg('window', 60_000);
 	const emulator = await startRemoteEmulator();
 	const credentials = { apiKey: 'test-key', baseUrl: emulator.url };
-	const items = Array.from({ length: texts }, (_, i) => ({
-		json: { id: i, text: `Row ${i}: a customer note about order ${i * 7} and its delivery.` },
-	}));
-	const requests = Math.ceil(texts / 96);
+	const rows = (count: number, tag: string) =>
+		Array.from({ length: count }, (_, i) => ({
+			json: {
+				id: `${tag}-${i}`,
+				text: `Row ${i}: a customer note about order ${i * 7} and its delivery.`,
+			},
+		}));
 	let packedSeconds = 0;
+	const scenarios: Scenario[] = [
+		{ name: 'no rate limit', work: texts, goal: { ratio: 1.15 } },
+		{
+			name: 'hint, trial-like 20 requests per 2 s',
+			work: texts,
+			rateLimit: HINT_TRIAL,
+			binding: { perWindow: 20 * 96, windowMs: 2000 },
+			goal: { ratio: 1.1 },
+		},
+		{
+			name: 'cohere embed, 2,000 inputs a minute, 429 names no number',
+			work: 4000,
+			cohereLimits: cohereLike(windowMs),
+			binding: { perWindow: 2000, windowMs },
+			goal: { ratio: 1.05, extraCalls: 0.1 },
+		},
+	];
 
-	await runScenarios(
-		`Cohere Embed, ${texts} texts (${requests} requests of at most 96), emulator latency ${latencyMs} ms per request`,
+	await runScenarios({
+		title: `Cohere Embed (96 texts a request), emulator latency ${latencyMs} ms per request, Cohere's minute as ${windowMs / 1000} s`,
 		emulator,
 		latencyMs,
-		requests,
-		async (concurrency) => {
+		scenarios,
+		requestWeights,
+		windowMs,
+		only: onlyArg(),
+		run: async (work, concurrency, apiKey, tag) => {
+			const items = rows(work, tag);
 			const stopSampler = peakSampler();
 			const started = process.hrtime.bigint();
 			const run = await runNode({
@@ -48,15 +77,16 @@ async function main() {
 						...(concurrency === undefined ? {} : { concurrency }),
 					},
 				},
-				credentials,
+				credentials: { apiKey, baseUrl: emulator.url },
 				items,
 				continueOnFail: true,
 			});
 			const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-			if (concurrency === undefined && packedSeconds === 0) packedSeconds = seconds;
+			if (concurrency === undefined && work === texts && packedSeconds === 0)
+				packedSeconds = seconds;
 			const peakRssMb = stopSampler();
 			const failedItems = run.error
-				? texts
+				? work
 				: items.filter(
 						(item, i) =>
 							run.items[i]?.json.id !== item.json.id ||
@@ -64,8 +94,8 @@ async function main() {
 					).length;
 			return { seconds, failedItems, peakRssMb, error: run.error?.message };
 		},
-		only,
-	);
+	});
+	const items = rows(texts, 'single');
 
 	if (perItem > 0) {
 		await emulator.reset();

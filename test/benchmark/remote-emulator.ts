@@ -2,12 +2,20 @@
  * so the emulator's JSON and hashing must not share the event loop of the n8n engine being measured. */
 import { spawn } from 'node:child_process';
 
-import type { RateLimit } from '../emulator/server';
 import path from 'node:path';
+
+import type { CohereLimits } from '../emulator/rate-limits';
+import type { RateLimit } from '../emulator/server';
 
 export interface RemoteEmulator {
 	url: string;
-	configure(config: { latencyMs?: number; rateLimit?: RateLimit }): Promise<void>;
+	configure(config: {
+		latencyMs?: number;
+		rateLimit?: RateLimit;
+		cohereLimits?: CohereLimits;
+		/** More keys the emulator takes, besides test-key. */
+		apiKeys?: string[];
+	}): Promise<void>;
 	reset(): Promise<void>;
 	stats(): Promise<EmulatorStats>;
 	stop(): void;

@@ -7,6 +7,15 @@ import { useEmulator } from '../engine/setup';
 
 const ctx = useEmulator();
 
+/** A request straight to the emulator, with the key (not through a node). */
+async function post(path: string, body: unknown = {}, apiKey = 'test-key') {
+	return await fetch(`${ctx.baseUrl}${path}`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+}
+
 async function call(
 	method: string,
 	url: string,
@@ -215,9 +224,105 @@ describe('Cohere behaviour', () => {
 
 	test('faults: rate limit above N requests per window, with Retry-After', async () => {
 		ctx.emulator.rateLimit = { limit: 2, windowMs: 60_000, retryAfterSeconds: 7 };
+		// Straight to the emulator: a node would wait out the 429 as the key's pace.
 		const answers = [];
-		for (let i = 0; i < 3; i++) answers.push(await call('POST', '/v1/check-api-key'));
+		for (let i = 0; i < 3; i++) answers.push(await post('/v1/check-api-key'));
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
-		expect(answers[2].headers['retry-after']).toBe('7');
+		expect(answers[2].headers.get('retry-after')).toBe('7');
+	});
+});
+
+describe("Cohere's rate limits (rate-limits.ts)", () => {
+	const chatBody = (model: string) => ({ model, messages: [{ role: 'user', content: 'hi' }] });
+	beforeEach(() => {
+		ctx.emulator.apiKeys.add('trial-key');
+		ctx.emulator.limitLikeCohere({
+			keys: { 'trial-key': 'trial' },
+			windowMs: 60_000,
+			monthlyCalls: 25,
+		});
+	});
+
+	test("a trial key: 20 chat calls a minute per model, its headers on every answer, Cohere's wording and no Retry-After", async () => {
+		const answers: Response[] = [];
+		for (let i = 0; i < 21; i++)
+			answers.push(await post('/v2/chat', chatBody('command-a-03-2025'), 'trial-key'));
+		expect(answers.map((a) => a.status)).toEqual([...Array(20).fill(200), 429]);
+		expect(
+			[
+				'x-trial-endpoint-call-limit',
+				'x-trial-endpoint-call-remaining',
+				'x-endpoint-monthly-call-limit',
+			].map((name) => answers[0].headers.get(name)),
+		).toEqual(['20', '19', '25']);
+		expect(answers[19].headers.get('x-trial-endpoint-call-remaining')).toBe('0');
+		expect(answers[20].headers.get('retry-after')).toBeNull();
+		expect(answers[20].headers.get('retry-after-ms')).toBeNull();
+		expect(((await answers[20].json()) as { message: string }).message).toMatch(
+			/^You are using a Trial key, which is limited to 20 API calls \/ minute\./,
+		);
+		// Another model has its own 20; the monthly 25 calls then run out, for every endpoint.
+		const other: Response[] = [];
+		for (let i = 0; i < 6; i++)
+			other.push(await post('/v2/chat', chatBody('command-r-08-2024'), 'trial-key'));
+		expect(other.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
+		expect(((await other[5].json()) as { message: string }).message).toContain(
+			'limited to 25 API calls / month',
+		);
+		expect(
+			(await post('/v1/tokenize', { text: 'a', model: 'command-a-03-2025' }, 'trial-key')).status,
+		).toBe(429);
+	});
+
+	test('a production key: 500 chat calls a minute, newer variants 20 with the trial wording, no trial headers', async () => {
+		const answers: Response[] = [];
+		for (let i = 0; i < 21; i++)
+			answers.push(await post('/v2/chat', chatBody('command-a-vision-07-2025')));
+		expect(answers[0].headers.get('x-trial-endpoint-call-limit')).toBeNull();
+		expect(answers[20].status).toBe(429);
+		expect(((await answers[20].json()) as { message: string }).message).toContain(
+			'limited to 20 API calls / minute',
+		);
+		expect((await post('/v2/chat', chatBody('command-a-03-2025'))).status).toBe(200);
+	});
+
+	test('Embed by inputs: 2,000 a minute on both keys, images apart; a 429 that names no number', async () => {
+		const texts = (n: number) => ({
+			model: 'embed-v4.0',
+			input_type: 'search_document',
+			texts: Array(n).fill('t'),
+		});
+		const statuses = [];
+		for (let i = 0; i < 21; i++) statuses.push((await post('/v2/embed', texts(96))).status);
+		expect(statuses).toEqual([...Array(20).fill(200), 429]);
+		// 1,920 used: 80 more fit.
+		expect((await post('/v2/embed', texts(80))).status).toBe(200);
+		const refused = await post('/v2/embed', texts(1));
+		expect(((await refused.json()) as { message: string }).message).toBe(
+			'You are past the per minute request limit, please wait and try again later.',
+		);
+		const image = {
+			model: 'embed-v4.0',
+			input_type: 'image',
+			images: ['data:image/png;base64,iVBORw0KGgo='],
+		};
+		expect((await post('/v2/embed', image)).status).toBe(200);
+	});
+
+	test('a Retry-After hint only as an explicit scenario: the exact wait until a place frees', async () => {
+		ctx.emulator.limitLikeCohere({
+			keys: { 'trial-key': 'trial' },
+			windowMs: 5000,
+			retryAfterHint: true,
+		});
+		for (let i = 0; i < 10; i++)
+			await post('/v2/rerank', { model: 'rerank-v3.5', query: 'q', documents: ['d'] }, 'trial-key');
+		const refused = await post(
+			'/v2/rerank',
+			{ model: 'rerank-v3.5', query: 'q', documents: ['d'] },
+			'trial-key',
+		);
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after-ms'))).toBeGreaterThan(4000);
 	});
 });

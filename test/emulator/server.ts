@@ -7,6 +7,7 @@ import type { Exchange } from '../contract/openapi';
 import { schemaOf, writeAvro } from './avro';
 import type { EmulatorRequest, EmulatorResponse } from './handlers';
 import { ApiError, JobStore, route } from './handlers';
+import { type CohereLimits, CohereRateLimiter } from './rate-limits';
 
 export interface RecordedRequest extends EmulatorRequest {
 	rawBody: string;
@@ -60,6 +61,8 @@ export class CohereEmulator {
 	/** Added before every answer, in ms. */
 	latencyMs = 0;
 	rateLimit?: RateLimit;
+	/** Cohere's own limits per key and endpoint (rate-limits.ts); none until a test sets them. */
+	cohereLimits?: CohereRateLimiter;
 	compatPrefixes = ['/compatibility/v1', '/api/v1'];
 	modelsPageCap?: number;
 	store = new JobStore();
@@ -105,6 +108,7 @@ export class CohereEmulator {
 		this.fileRequests.length = 0;
 		this.faults = [];
 		this.rateLimit = undefined;
+		this.cohereLimits = undefined;
 		this.rateWindow = [];
 		this.connections = 0;
 		this.rateLimited = 0;
@@ -113,6 +117,12 @@ export class CohereEmulator {
 		this.maxInFlight = this.inFlight;
 		this.store = new JobStore();
 		this.lastAnswerAt = undefined;
+	}
+
+	/** Limits requests as Cohere does, by key type: see rate-limits.ts. */
+	limitLikeCohere(config: CohereLimits): CohereRateLimiter {
+		this.cohereLimits = new CohereRateLimiter(config);
+		return this.cohereLimits;
 	}
 
 	addFault(fault: Fault): void {
@@ -291,6 +301,16 @@ export class CohereEmulator {
 		}
 		record.body = body;
 
+		let limitHeaders: Record<string, string> = {};
+		if (this.cohereLimits) {
+			const outcome = this.cohereLimits.check(key, record.method, record.path, body);
+			if (outcome.status === 429) {
+				this.rateLimited++;
+				return this.send(res, { status: 429, body: outcome.body, headers: outcome.headers });
+			}
+			limitHeaders = outcome.headers;
+		}
+
 		const answer = (response: EmulatorResponse) => {
 			// What the contract test holds to Cohere's spec: the request as sent and the emulator's own answer
 			// (injected faults, rate limits and key checks above are the test's scaffolding, not answers).
@@ -306,7 +326,7 @@ export class CohereEmulator {
 				events: response.events,
 				sample: response.sample,
 			});
-			return this.send(res, response);
+			return this.send(res, { ...response, headers: { ...limitHeaders, ...response.headers } });
 		};
 		try {
 			const response = route(record, {
@@ -334,7 +354,14 @@ export class CohereEmulator {
 	private admin(path: string, rawBody: string, res: ServerResponse): void {
 		if (path === '/__emulator/reset') this.reset();
 		if (path === '/__emulator/config') {
-			const config = JSON.parse(rawBody || '{}') as { latencyMs?: number; rateLimit?: RateLimit };
+			const config = JSON.parse(rawBody || '{}') as {
+				latencyMs?: number;
+				rateLimit?: RateLimit;
+				cohereLimits?: CohereLimits;
+				apiKeys?: string[];
+			};
+			if (config.cohereLimits !== undefined) this.limitLikeCohere(config.cohereLimits);
+			if (config.apiKeys !== undefined) this.apiKeys = new Set(['test-key', ...config.apiKeys]);
 			if (config.latencyMs !== undefined) this.latencyMs = config.latencyMs;
 			if (config.rateLimit !== undefined) {
 				this.rateLimit = config.rateLimit;

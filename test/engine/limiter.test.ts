@@ -101,10 +101,11 @@ describe('Concurrent Requests: Auto, in the engine', () => {
 		expect(ctx.emulator.requestsTo('/v2/chat').length).toBeGreaterThan(40);
 	});
 
-	test('a fixed number keeps Max Retries for 429s: the same limit with 4 and no retries fails', async () => {
+	test('a pinned number is paced like Auto: the same limit with 4 and no retries fails no item', async () => {
 		ctx.emulator.rateLimit = { limit: 10, windowMs: 300, exactRetryAfter: true };
-		const run = await chat({ concurrency: 4, maxRetries: 0 }, questions(40));
-		expect(run.error?.message).toContain('rate limit');
+		const items = questions(40);
+		const run = await chat({ concurrency: 4, maxRetries: 0 }, items);
+		answersInOrder(run, items);
 		expect(ctx.emulator.maxInFlight).toBeLessThanOrEqual(4);
 	});
 
@@ -139,7 +140,7 @@ describe('Concurrent Requests: Auto, in the engine', () => {
 		expect(ctx.emulator.requestsTo('/v2/chat').length).toBe(12);
 	});
 
-	test("a 429 that says the key's monthly calls are used up is not waited out: it fails after Max Retries", async () => {
+	test("a 429 that says the key's monthly calls are used up is not waited out: it fails at once", async () => {
 		ctx.emulator.addFault({
 			path: '/v2/chat',
 			status: 429,
@@ -150,9 +151,10 @@ describe('Concurrent Requests: Auto, in the engine', () => {
 		});
 		const started = Date.now();
 		const run = await chat({ maxRetries: 1 }, questions(1));
+		expect(run.error?.message).toMatch(/^The API key's monthly calls are used up \(429\)/);
 		expect(run.error?.description).toContain('1000 API calls / month');
-		expect(run.error?.description).toContain('gave up after 2 attempts');
-		expect(ctx.emulator.requestsTo('/v2/chat')).toHaveLength(2);
+		expect(run.error?.description).not.toContain('gave up');
+		expect(ctx.emulator.requestsTo('/v2/chat')).toHaveLength(1);
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 

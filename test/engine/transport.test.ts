@@ -111,7 +111,7 @@ describe('transport against the emulator', () => {
 		expect(Date.now() - started).toBeLessThan(6000);
 		expect(ctx.emulator.requestsTo('/v1/check-api-key').length).toBeGreaterThan(4);
 		expect(run.error?.message).toContain('rate limit');
-		expect(run.error?.message).toContain('concurrency');
+		expect(run.error?.message).toContain('other workflows may share the key');
 		expect(run.error?.description).toContain('per minute request limit');
 		expect(run.error?.description).toContain('gave up after 4 attempts');
 		expect(run.error?.httpCode).toBe('429');

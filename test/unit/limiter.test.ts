@@ -1,5 +1,5 @@
 /* The request limiter behind "Concurrent Requests: Auto", its rules on their own: a fake clock, no server.
- * Through n8n's engine against the emulator: test/engine/limiter.test.ts. */
+ * Through n8n's engine against the emulator: test/engine/limiter.test.ts. The key's pace: pacer.test.ts. */
 import {
 	AUTO_MAX_CONCURRENCY,
 	createLimiter,
@@ -23,7 +23,7 @@ describe('RequestLimiter rules', () => {
 		expect(createLimiter(0)).toMatchObject({ adaptive: true, currentLimit: AUTO_MAX_CONCURRENCY });
 		const fixed = createLimiter(3);
 		expect(fixed).toMatchObject({ adaptive: false, currentLimit: 3 });
-		fixed.release({ sequence: 1 }, 'rateLimited', 0);
+		fixed.release({ sequence: 1 }, 'rateLimited');
 		fixed.release({ sequence: 2 }, 'success');
 		expect(fixed.currentLimit).toBe(3);
 	});
@@ -33,9 +33,9 @@ describe('RequestLimiter rules', () => {
 		const acquire = async () => await limiter.acquire(node, undefined);
 		// Eight requests sent together all come back 429: one signal.
 		const burst = await Promise.all(Array.from({ length: 8 }, acquire));
-		for (const slot of burst) limiter.release(slot, 'rateLimited', 0);
+		for (const slot of burst) limiter.release(slot, 'rateLimited');
 		expect(limiter.currentLimit).toBe(16);
-		limiter.release(await acquire(), 'rateLimited', 0);
+		limiter.release(await acquire(), 'rateLimited');
 		expect(limiter.currentLimit).toBe(8);
 		for (let i = 0; i < 10; i++) limiter.release(await acquire(), 'overloaded');
 		expect(limiter.currentLimit).toBe(1);
@@ -46,7 +46,7 @@ describe('RequestLimiter rules', () => {
 		const limiter = new RequestLimiter(true, 32);
 		const acquire = async () => await limiter.acquire(node, undefined);
 		const before = await Promise.all(Array.from({ length: 4 }, acquire));
-		limiter.release(await acquire(), 'rateLimited', 0);
+		limiter.release(await acquire(), 'rateLimited');
 		expect(limiter.currentLimit).toBe(16);
 		// Answers to requests sent before the cut do not grow it.
 		for (const slot of before) limiter.release(slot, 'success');
@@ -57,45 +57,51 @@ describe('RequestLimiter rules', () => {
 		expect(limiter.currentLimit).toBe(32);
 	});
 
-	test('a 429 pauses every acquire until the time named; a retried request goes first', async () => {
+	test('a retried request goes first; a cancelled execution stops waiting for a place', async () => {
 		const limiter = new RequestLimiter(false, 1);
 		const first = await limiter.acquire(node, undefined);
 		const order: string[] = [];
 		const fresh = limiter.acquire(node, undefined).then(() => order.push('fresh'));
 		const retried = limiter.acquire(node, undefined, true).then(() => order.push('retried'));
-		const pausedAt = Date.now();
-		limiter.release(first, 'rateLimited', 300);
+		limiter.release(first, 'rateLimited');
 		await retried;
-		expect(Date.now() - pausedAt).toBeGreaterThanOrEqual(290);
 		expect(order).toEqual(['retried']);
 		limiter.release({ sequence: 3 }, 'success');
 		await fresh;
 		expect(order).toEqual(['retried', 'fresh']);
-	});
-
-	test('a cancelled execution stops waiting for the pause', async () => {
-		const limiter = new RequestLimiter(true, 4);
-		limiter.release({ sequence: 1 }, 'rateLimited', 60_000);
 		const abort = new AbortController();
 		const waiting = limiter.acquire(node, abort.signal);
 		abort.abort();
+		limiter.release({ sequence: 4 }, 'failed');
+		await limiter.acquire(node, undefined);
 		await expect(waiting).rejects.toThrow('cancelled');
+	});
+
+	test("the time the run waited for the key's pace: overlapping waits count once, the longest names the limit", () => {
+		let now = 10_000;
+		const limiter = new RequestLimiter(true, 32, () => now);
+		limiter.paced(2000, 'A');
+		now = 11_000;
+		// 8,000 to 11,000 overlaps 8,000 to 10,000: one more second.
+		limiter.paced(3000, 'B');
+		now = 20_000;
+		limiter.paced(500, 'C');
+		limiter.paced(0, 'D');
+		expect(limiter.stats).toMatchObject({ pacedMs: 3500, pacedBy: 'B' });
 	});
 });
 
-describe('when a 429 under Auto is pace, not a failure', () => {
-	const pace = { 'retry-after-ms': '1000' };
-
+describe('when a 429 is pace, not a failure', () => {
 	test('paced while an answer of the run came back within the Timeout, however many 429s this request had', () => {
 		let now = 0;
 		const limiter = new RequestLimiter(true, 32, () => now);
 		const tracker = new RateLimitTracker(limiter);
 		// Other executions hold the key: ten rounds of 429s for this request, with answers of the run now and then.
 		for (let round = 0; round < 10; round++) {
-			tracker.release({ sequence: round + 1 }, 429, pace);
+			tracker.release({ sequence: round + 1 }, 429);
 			now += 1000;
 			if (round === 5) limiter.release({ sequence: 100 }, 'success');
-			expect(tracker.absorbs(30, false)).toBe(true);
+			expect(tracker.absorbs(30)).toBe(true);
 		}
 	});
 
@@ -103,22 +109,19 @@ describe('when a 429 under Auto is pace, not a failure', () => {
 		let now = 0;
 		const limiter = new RequestLimiter(true, 32, () => now);
 		const tracker = new RateLimitTracker(limiter);
-		tracker.release({ sequence: 1 }, 429, pace);
+		tracker.release({ sequence: 1 }, 429);
 		now = 9_000;
-		expect(tracker.absorbs(10, false)).toBe(true);
+		expect(tracker.absorbs(10)).toBe(true);
 		now = 10_001;
-		expect(tracker.absorbs(10, false)).toBe(false);
+		expect(tracker.absorbs(10)).toBe(false);
 	});
 
-	test("one request's own waits beyond its Timeout, a monthly quota, or a pinned number: not pace", () => {
+	test("one request's own waits beyond its Timeout are not pace; a pinned number is paced like Auto", () => {
 		const limiter = new RequestLimiter(true, 32, () => 0);
 		const waited = new RateLimitTracker(limiter);
-		waited.release({ sequence: 1 }, 429, { 'retry-after-ms': '11000' });
-		expect(waited.absorbs(10, false)).toBe(false);
-		expect(new RateLimitTracker(limiter).absorbs(10, true)).toBe(false);
-		expect(new RateLimitTracker(new RequestLimiter(false, 4, () => 0)).absorbs(10, false)).toBe(
-			false,
-		);
+		waited.waited(11_000);
+		expect(waited.absorbs(10)).toBe(false);
+		expect(new RateLimitTracker(new RequestLimiter(false, 4, () => 0)).absorbs(10)).toBe(true);
 	});
 
 	test.each([

@@ -41,7 +41,7 @@ export const concurrencyOption: INodeProperties = {
 	default: 0,
 	typeOptions: { minValue: 0, maxValue: 64 },
 	hint: '0 is Auto: fast on production keys, and it slows down by itself on a rate limit',
-	description: `How many requests are sent to Cohere at the same time. 0 (Auto) starts with up to ${AUTO_MAX_CONCURRENCY}, halves at once when Cohere answers 429 (every request then waits as long as Cohere asks, without using up Max Retries while answers get through within the Timeout), and grows back while answers come back fine. A number pins it; 1 sends one request at a time, in item order.`,
+	description: `How many requests are sent to Cohere at the same time. 0 (Auto) starts with up to ${AUTO_MAX_CONCURRENCY}, halves at once when Cohere answers 429 and grows back while answers come back fine. A number pins it; 1 sends one request at a time, in item order. Either way, requests keep the key's rate limit as learned from Cohere's answers (shared by every execution on the key), and a 429 does not use up Max Retries while answers get through within the Timeout.`,
 };
 
 /** "Concurrent Requests" and "Delay Between Batches" for a node's "Options" collection. */

@@ -35,6 +35,30 @@ function startRunLimiter(
 	return runLimiter.call(this, options.concurrency as number | undefined);
 }
 
+/** Waits shorter than this are not worth a hint. */
+const HINT_AFTER_MS = 1000;
+
+/** "1 min 5 s", "12 s". */
+function duration(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	const minutes = Math.floor(seconds / 60);
+	return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+/**
+ * When the key's rate limit held the run back, the node says so as an execution hint (n8n shows it above
+ * the output): which limit, and how long. An n8n without execution hints is told nothing.
+ */
+function tellPacing(this: IExecuteFunctions, limiter: RequestLimiter): void {
+	const { pacedMs, pacedBy } = limiter.stats;
+	if (pacedMs < HINT_AFTER_MS || typeof this.addExecutionHints !== 'function') return;
+	this.addExecutionHints({
+		type: 'info',
+		location: 'outputPane',
+		message: `Paced by Cohere's rate limit: requests waited ${duration(pacedMs)} in all for the key's limit (${pacedBy}). Other executions on the same key share it.`,
+	});
+}
+
 /**
  * Runs a node's router. A failure that is not one item's (a node-wide option out of range, labelled
  * examples that could not be embedded) would, with Continue On Fail, make n8n pass the input items on
@@ -47,8 +71,10 @@ export async function runNode(
 	let failure: NodeApiError | NodeOperationError;
 	try {
 		// Made here, before any operation runs, so that no request of the run can miss it.
-		startRunLimiter.call(this);
-		return await router.call(this);
+		const limiter = startRunLimiter.call(this);
+		const output = await router.call(this);
+		tellPacing.call(this, limiter);
+		return output;
 	} catch (error) {
 		failure = asNodeError.call(this, error);
 	}

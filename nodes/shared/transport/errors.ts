@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { namesMonthlyQuota } from './retry';
+
 /** Plain-words summary per HTTP status; Cohere's own message goes into the description. */
 export function messageForStatus(status: number): string {
 	if (status === 400) return 'Cohere rejected the request as invalid (400)';
@@ -15,7 +17,7 @@ export function messageForStatus(status: number): string {
 	if (status === 422)
 		return 'Cohere could not process the request (422): a parameter has an invalid value';
 	if (status === 429)
-		return 'Cohere rate limit reached (429): lower the concurrency or add a delay between batches in the node options, or use a production key';
+		return "Cohere rate limit reached (429): the key's limit kept refusing requests; other workflows may share the key, or use a production key";
 	if (status === 498) return 'Cohere blocked the content (498)';
 	if (status === 499) return 'The request was cancelled (499)';
 	if (status >= 500) return `Cohere service problem (${status}): try again later`;
@@ -49,13 +51,17 @@ export function apiErrorFromResponse(
 	itemIndex?: number,
 ): NodeApiError {
 	const apiMessage = extractApiMessage(body);
+	const summary =
+		status === 429 && namesMonthlyQuota(apiMessage)
+			? "The API key's monthly calls are used up (429): waiting does not help; use a production key, or wait for next month's allowance"
+			: messageForStatus(status);
 	const errorResponse: JsonObject = {
 		httpCode: String(status),
-		message: apiMessage ?? messageForStatus(status),
+		message: apiMessage ?? summary,
 	};
 	if (body && typeof body === 'object') errorResponse.body = body as JsonObject;
 	return new NodeApiError(node, errorResponse, {
-		message: messageForStatus(status),
+		message: summary,
 		description: apiMessage ?? `HTTP ${status} with no message from Cohere`,
 		httpCode: String(status),
 		itemIndex,

@@ -10,11 +10,12 @@ import { apiErrorFromNetwork, apiErrorFromResponse, extractApiMessage } from './
 import { checkHeaders, headerValue } from './headers';
 import { limiterOf, RateLimitTracker } from './limiter';
 import { networkOutcome } from './network';
+import { bucketOf, describePace, paceAnswer, paceFor } from './pacing';
 import { followRedirect, REDIRECT_STATUSES } from './redirects';
 import { redactSecret } from './redact';
 import { isRetryableStatus, namesMonthlyQuota, retryDelayMs } from './retry';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, requestSettings } from './settings';
-import type { CohereContext, CohereRequest, CohereResponse } from './types';
+import type { CohereContext, CohereRequest, CohereResponse, PaceTicket } from './types';
 import { CREDENTIAL_TYPE } from './types';
 import { cancelSignal, detachedFromCancel, sleepUnlessCancelled } from './wait';
 
@@ -36,13 +37,7 @@ export {
 	parseBaseUrl,
 } from './baseUrl';
 export { keyMayGoTo } from './keyScope';
-export {
-	backoffDelayMs,
-	isRetryableStatus,
-	retryDelayMs,
-	retryPauseMs,
-	serverRequestedDelayMs,
-} from './retry';
+export { backoffDelayMs, isRetryableStatus, retryDelayMs, serverRequestedDelayMs } from './retry';
 
 /** The HTTP client's options for a request: JSON or a raw body, the timeout, and no redirects of its own. */
 function httpOptions(
@@ -100,15 +95,31 @@ export async function cohereRequest<T = IDataObject>(
 
 	let options = httpOptions(request, `${baseUrl ?? ''}${request.path}`, timeoutSeconds);
 	let redirects = 0;
-	// Failed attempts so far: redirects and 429s Auto absorbs are not failures.
+	// Failed attempts so far: redirects and 429s taken as pace are not failures.
 	let attempt = 0;
-	// The run's shared limiter (none for a dropdown): how many requests are in flight, and the pause a 429
-	// puts on all of them.
+	// The run's limiter (requests in flight) and the key's pace in time, shared by every execution. A
+	// dropdown or a credential test has neither.
 	const limiter = limiterOf.call(this);
 	const rateLimits = new RateLimitTracker(limiter);
+	const bucket = limiter ? bucketOf(request) : undefined;
+	const pace = bucket ? paceFor(connection.apiKey, connection.origin, bucket) : undefined;
 
 	for (;;) {
-		const slot = await limiter?.acquire(node, cancelSignal(this), rateLimits.times > 0);
+		const retry = rateLimits.times > 0;
+		const slot = await limiter?.acquire(node, cancelSignal(this), retry);
+		let ticket: PaceTicket | undefined;
+		if (pace && bucket) {
+			let admitted: Awaited<ReturnType<typeof pace.admit>> | undefined;
+			try {
+				admitted = await pace.admit(bucket.weight, node, cancelSignal(this), retry);
+			} finally {
+				// Cancelled while waiting: the place in flight is given back.
+				if (!admitted) limiter!.release(slot!, 'failed');
+			}
+			ticket = admitted.ticket;
+			rateLimits.waited(admitted.waitedMs);
+			limiter!.paced(admitted.waitedMs, describePace(bucket, pace));
+		}
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
@@ -116,6 +127,7 @@ export async function cohereRequest<T = IDataObject>(
 				headers: { ...options.headers },
 			})) as typeof response;
 		} catch (error) {
+			if (ticket) pace!.settle(ticket, undefined);
 			if (slot) limiter!.release(slot, 'failed');
 			const outcome = networkOutcome(node, error, {
 				cancelled: cancelSignal(this)?.aborted === true,
@@ -132,12 +144,24 @@ export async function cohereRequest<T = IDataObject>(
 
 		const status = response.statusCode;
 		const headers = response.headers ?? {};
-		rateLimits.release(slot, status, headers);
-		if (request.stream) {
+		rateLimits.release(slot, status);
+		let body: unknown;
+		try {
 			// The stream is only handed on for a 2xx: anything else is read here, as a whole body.
-			if (status >= 200 && status < 300) return { status, headers, body: response.body as T };
-			response.body = await readStream(response.body);
+			if (request.stream && status >= 200 && status < 300) body = response.body;
+			else {
+				if (request.stream) response.body = await readStream(response.body);
+				body = readBody(node, status, response.body, request.itemIndex);
+			}
+		} finally {
+			if (ticket)
+				pace!.settle(
+					ticket,
+					paceAnswer(status, headers, status === 429 ? extractApiMessage(body) : undefined),
+				);
 		}
+		if (request.stream && status >= 200 && status < 300)
+			return { status, headers, body: body as T };
 
 		const location = headerValue(headers, 'location');
 		if (REDIRECT_STATUSES.has(status) && location) {
@@ -152,23 +176,23 @@ export async function cohereRequest<T = IDataObject>(
 			continue;
 		}
 
-		const body = readBody(node, status, response.body, request.itemIndex);
 		if (status >= 200 && status < 300) return { status, headers, body: body as T };
-		if (status === 429 && limiter) {
-			// The limiter's pause holds this request (and every other) until the time Cohere named.
-			if (rateLimits.absorbs(timeoutSeconds, namesMonthlyQuota(extractApiMessage(body)))) continue;
+		const monthly = status === 429 && namesMonthlyQuota(extractApiMessage(body));
+		if (status === 429 && limiter && !monthly) {
+			// The key's pace holds this request (and every other on the key) until the window has room.
+			if (rateLimits.absorbs(timeoutSeconds)) continue;
 			if (attempt < maxRetries) {
 				attempt++;
 				continue;
 			}
-		} else if (isRetryableStatus(status) && attempt < maxRetries) {
+		} else if (isRetryableStatus(status) && !monthly && attempt < maxRetries) {
 			await retryWait(retryDelayMs(attempt++, headers));
 			continue;
 		}
 		// Whatever the server sends back may echo the request (and so the key): it is redacted first.
 		if (request.returnErrors) return { status, headers: redact(headers), body: redact(body) as T };
 		const error = apiErrorFromResponse(node, status, redact(body), request.itemIndex);
-		if (isRetryableStatus(status) && maxRetries > 0)
+		if (isRetryableStatus(status) && maxRetries > 0 && !monthly)
 			error.description =
 				`${error.description ?? ''} (gave up after ${attempt + 1} attempts)`.trim();
 		throw error;

@@ -68,12 +68,3 @@ export function retryDelayMs(
 		requested === undefined ? backoffDelayMs(attempt, random) : requested * (1 + 0.1 * random());
 	return Math.min(Math.round(delay), MAX_BACKOFF_MS);
 }
-
-/**
- * How long a 429 pauses the whole run: exactly what the server asked for (every request waits on the same
- * pause, so there is no lockstep to break), else the exponential backoff of this request's 429s so far.
- */
-export function retryPauseMs(times: number, headers: IDataObject, random = Math.random): number {
-	const requested = serverRequestedDelayMs(headers);
-	return Math.min(requested ?? backoffDelayMs(times, random), MAX_BACKOFF_MS);
-}

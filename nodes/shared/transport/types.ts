@@ -44,3 +44,35 @@ export interface CohereResponse<T = unknown> {
 	headers: IDataObject;
 	body: T;
 }
+
+/** Where a pace was learned: Cohere's docs, a trial key's headers, a 429's message, or what got through. */
+export type PaceSource = 'documented' | 'headers' | 'message' | 'observed';
+
+/** What is known of a bucket before its first answer (see pacing.ts). */
+export interface BucketTerms {
+	/** Cohere's documented limit per window on a production key; the pace until the key says otherwise. */
+	documented: number;
+	/** Sent at once before the first answer: a trial key's limit, where it is lower. */
+	firstBurst?: number;
+	/** Counted in calls, so that a trial key's call headers describe it (embed counts inputs). */
+	countsCalls: boolean;
+}
+
+/** A request admitted: its place in the window. A probe goes past the pace, to find a higher limit. */
+export interface PaceTicket {
+	seq: number;
+	weight: number;
+	sentAt: number;
+	probe: boolean;
+}
+
+/** What an answer told the pacer. `callLimit`, `callsRemaining`: a trial key's headers. */
+export interface PaceAnswer {
+	status: number;
+	callLimit?: number;
+	callsRemaining?: number;
+	/** The per-minute number a 429's message names ("limited to 20 API calls / minute"). */
+	namedLimit?: number;
+	/** The wait a server asked for (Retry-After and the like): Cohere sends none, gateways may. */
+	requestedDelayMs?: number;
+}
