@@ -3,6 +3,7 @@ import type { IDataObject, ISupplyDataFunctions, SupplyData } from 'n8n-workflow
 import { loadAiNodeSdk } from '../shared/aiNodeSdk';
 import { getOptions } from '../shared/helpers/numbers';
 import { getModelId } from '../shared/helpers/parameters';
+import { startRunLimiter } from '../shared/helpers/run';
 import { cohereApiRequest, cohereRequest, getRequestSettings } from '../shared/transport';
 import type { CohereChatResponse } from './helpers/messages';
 import { createCohereChatModel } from './helpers/model';
@@ -16,6 +17,8 @@ export async function supplyChatModel(
 	const sdk = await loadAiNodeSdk.call(this);
 	const options = getOptions.call(this, itemIndex, optionsDescription);
 	const settings = getRequestSettings.call(this, itemIndex);
+	// Its requests keep the key's pace, with every other node's on the key.
+	startRunLimiter.call(this);
 	const stop = options.stopSequences as string[] | string | undefined;
 	const transport = {
 		send: async (body: IDataObject) =>

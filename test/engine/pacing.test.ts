@@ -5,7 +5,7 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { runNode } from './harness';
+import { runNode, supplyData } from './harness';
 import { pacing, TEST_WINDOW_MS, useEmulator } from './setup';
 
 const ctx = useEmulator();
@@ -103,6 +103,26 @@ describe("the key's pace, learned from Cohere's answers", () => {
 		]);
 		const unpaced = await chat(questions(3), {}, 'test-key');
 		expect(unpaced.run.data.resultData.runData.Cohere[0].hints).toEqual([]);
+	});
+
+	test("the AI sub-nodes keep the same pace: the Chat Model's calls after a Chat run's share its window", async () => {
+		await chat(questions(15, 'node'));
+		const { response: model } = await supplyData({
+			type: 'cohereChatModel',
+			parameters: { model: byId('command-a-03-2025') },
+			credentials: ctx.credentials({ apiKey: TRIAL }),
+			connectionType: 'ai_languageModel',
+		});
+		const answers = await Promise.all(
+			Array.from({ length: 10 }, async (_, i) => await model.invoke([['human', `agent ${i}`]])),
+		);
+		expect(answers.map((answer: { text: string }) => answer.text)).toEqual(
+			Array.from({ length: 10 }, (_, i) => `Answer to: agent ${i}`),
+		);
+		expect(ctx.emulator.rateLimited).toBe(0);
+		// 15 + 10 calls: the last five waited for the window the node run's calls opened.
+		const sentAt = chatRequests().map((r) => r.receivedAt);
+		expect(sentAt[24] - sentAt[4]).toBeGreaterThanOrEqual(TEST_WINDOW_MS);
 	});
 
 	test("a trial key's monthly calls used up fail at once, with words that say so", async () => {

@@ -8,7 +8,10 @@ describe('messageForStatus', () => {
 		[402, expect.stringMatching(/^Cohere billing limit reached \(402\)/)],
 		[404, expect.stringMatching(/^Model or resource not found \(404\)/)],
 		[422, expect.stringMatching(/\(422\): a parameter has an invalid value$/)],
-		[429, expect.stringMatching(/^Cohere rate limit reached \(429\): the key's limit kept refusing/)],
+		[
+			429,
+			expect.stringMatching(/^Cohere rate limit reached \(429\): the key's limit kept refusing/),
+		],
 		[498, 'Cohere blocked the content (498)'],
 		[499, 'The request was cancelled (499)'],
 		[500, 'Cohere service problem (500): try again later'],

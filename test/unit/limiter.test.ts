@@ -7,15 +7,9 @@ import {
 	RequestLimiter,
 } from '../../nodes/shared/transport/limiter';
 import { namesMonthlyQuota } from '../../nodes/shared/transport/retry';
+import { testNode } from './fixtures';
 
-const node = {
-	id: 'n1',
-	name: 'Cohere Test',
-	type: 'n8n-nodes-cohere.cohereTest',
-	typeVersion: 1,
-	position: [0, 0] as [number, number],
-	parameters: {},
-};
+const node = testNode;
 
 describe('RequestLimiter rules', () => {
 	test('Auto starts at its cap; a fixed number is that number and never changes', () => {

@@ -11,15 +11,9 @@ import {
 	pacingState,
 	resetPacing,
 } from '../../nodes/shared/transport/pacing';
+import { testNode } from './fixtures';
 
-const node = {
-	id: 'n1',
-	name: 'Cohere Test',
-	type: 'n8n-nodes-cohere.cohereTest',
-	typeVersion: 1,
-	position: [0, 0] as [number, number],
-	parameters: {},
-};
+const node = testNode;
 const CHAT = { documented: 500, firstBurst: 20, countsCalls: true };
 const EMBED = { documented: 2000, countsCalls: false };
 const MINUTE = 60_000;

@@ -16,15 +16,9 @@ import {
 import { pack, runPool } from '../../nodes/shared/helpers/pool';
 import { processItems } from '../../nodes/shared/helpers/processItems';
 import { getBatching, runNode } from '../../nodes/shared/helpers/run';
+import { testNode } from './fixtures';
 
-const node = {
-	id: 'n1',
-	name: 'Cohere Test',
-	type: 'n8n-nodes-cohere.cohereTest',
-	typeVersion: 1,
-	position: [0, 0] as [number, number],
-	parameters: {},
-};
+const node = testNode;
 
 /** The parts of IExecuteFunctions the runner uses. */
 function context(itemCount: number, { continueOnFail = false, options = {} } = {}) {

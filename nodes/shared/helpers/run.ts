@@ -26,9 +26,10 @@ function readBatchingOptions(this: IExecuteFunctions | ISupplyDataFunctions): ID
 
 /**
  * The run's request limiter, made once from the node's "Concurrent Requests" (Auto where the node has no
- * such option). The transport sends every request of the run through it: it finds it by the run's context.
+ * such option). The transport sends every request of the run through it, and through the key's pace: it
+ * finds it by the run's context. A sub-node without batching options (the chat model) starts it here too.
  */
-function startRunLimiter(
+export function startRunLimiter(
 	this: IExecuteFunctions | ISupplyDataFunctions,
 	options = readBatchingOptions.call(this),
 ): RequestLimiter {

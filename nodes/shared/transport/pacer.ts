@@ -20,9 +20,11 @@ export class Pacer {
 	ceiling?: number;
 	source: PaceSource = 'documented';
 	lastUsedAt: number;
+	/** The requests sent within the window, oldest first, and their weight in all. */
 	private entries: PaceTicket[] = [];
-	private queue: object[] = [];
-	private wakers: Array<() => void> = [];
+	private used = 0;
+	/** The requests waiting, in order; only the first looks at the window, the others wait their turn. */
+	private queue: Array<{ wake?: () => void }> = [];
 	private seq = 0;
 	private answered = false;
 	private inFlight = 0;
@@ -63,7 +65,7 @@ export class Pacer {
 		retry = false,
 	): Promise<{ ticket: PaceTicket; waitedMs: number }> {
 		const started = this.now();
-		const place = {};
+		const place: { wake?: () => void } = {};
 		if (retry) this.queue.unshift(place);
 		else this.queue.push(place);
 		try {
@@ -80,17 +82,18 @@ export class Pacer {
 					if (at <= now) {
 						const ticket = { seq: ++this.seq, weight, sentAt: now, probe };
 						this.entries.push(ticket);
+						this.used += weight;
 						this.inFlight++;
 						if (probe) this.probing = true;
 						this.lastUsedAt = now;
 						return { ticket, waitedMs: now - started };
 					}
-					await this.nextChange(Math.min(at - now, STEP_MS));
-				} else await this.nextChange(STEP_MS);
+					await this.nextChange(place, Math.min(at - now, STEP_MS));
+				} else await this.nextChange(place, STEP_MS);
 			}
 		} finally {
 			this.queue.splice(this.queue.indexOf(place), 1);
-			this.wakeAll();
+			this.wakeFirst();
 		}
 	}
 
@@ -102,7 +105,7 @@ export class Pacer {
 		if (answer?.status === 429) this.rateLimited(ticket, answer, now);
 		else if (answer && answer.status >= 200 && answer.status < 300)
 			this.answeredFine(ticket, answer);
-		this.wakeAll();
+		this.wakeFirst();
 	}
 
 	private answeredFine(ticket: PaceTicket, answer: PaceAnswer): void {
@@ -133,7 +136,11 @@ export class Pacer {
 
 	private rateLimited(ticket: PaceTicket, answer: PaceAnswer, now: number): void {
 		// A refused request took no place in the key's window.
-		this.entries.splice(this.entries.indexOf(ticket), 1);
+		const index = this.entries.indexOf(ticket);
+		if (index >= 0) {
+			this.entries.splice(index, 1);
+			this.used -= ticket.weight;
+		}
 		this.lastRateLimitedAt = now;
 		if (answer.requestedDelayMs !== undefined) {
 			this.pausedUntil = Math.max(this.pausedUntil, now + answer.requestedDelayMs);
@@ -177,8 +184,10 @@ export class Pacer {
 	}
 
 	private prune(now: number): void {
-		while (this.entries.length > 0 && this.entries[0].sentAt + this.span <= now)
-			this.entries.shift();
+		let expired = 0;
+		while (expired < this.entries.length && this.entries[expired].sentAt + this.span <= now)
+			this.used -= this.entries[expired++].weight;
+		if (expired > 0) this.entries.splice(0, expired);
 	}
 
 	/** A request past the pace: the pace holds it back and may be lower than the key's limit. */
@@ -202,7 +211,7 @@ export class Pacer {
 		// Before the first answer tells the key's type, no more than a trial key takes.
 		if (!this.answered && burst !== undefined && this.inFlight > 0 && this.inFlight + 1 > burst)
 			return Infinity;
-		const used = this.entries.reduce((sum, e) => sum + e.weight, 0);
+		const used = this.used;
 		if (this.limit === undefined || used === 0 || used + weight <= this.limit) return now;
 		let excess = used + weight - this.limit;
 		for (const entry of this.entries) {
@@ -212,14 +221,14 @@ export class Pacer {
 		return now;
 	}
 
-	/** Resolves on the next answer or admission, or after `ms`. */
-	private async nextChange(ms: number): Promise<void> {
-		await Promise.race([sleep(ms), new Promise<void>((resolve) => this.wakers.push(resolve))]);
+	/** Resolves when `place` is woken (an answer, its turn), or after `ms` (to notice a cancel). */
+	private async nextChange(place: { wake?: () => void }, ms: number): Promise<void> {
+		await Promise.race([sleep(ms), new Promise<void>((resolve) => (place.wake = resolve))]);
+		place.wake = undefined;
 	}
 
-	private wakeAll(): void {
-		const wakers = this.wakers;
-		this.wakers = [];
-		for (const wake of wakers) wake();
+	/** The first in line looks again: an answer came, or the one before it left. */
+	private wakeFirst(): void {
+		this.queue[0]?.wake?.();
 	}
 }
