@@ -83,6 +83,8 @@ export interface Execution {
 	nodeError: (node: string) => { message?: string; description?: string } | undefined;
 	/** How many runs a node (a sub-node too) has in the run data. */
 	runs: (node: string) => number;
+	/** The execution hints a node's first run added (n8n shows them above its output). */
+	hints: (node: string) => Array<{ message: string; type?: string }>;
 	log: string;
 }
 
@@ -103,6 +105,7 @@ export async function execute(
 		error: data?.data?.resultData?.error,
 		nodeError: (node) => runData[node]?.[0]?.error,
 		runs: (node) => (runData[node] ?? []).length,
+		hints: (node) => runData[node]?.[0]?.hints ?? [],
 		log: `${stdout}\n${String(result.stderr)}`,
 	};
 }

@@ -4,6 +4,7 @@ import { Pacer } from '../../nodes/shared/transport/pacer';
 import type { BucketTerms } from '../../nodes/shared/transport/types';
 import {
 	bucketOf,
+	describePace,
 	keyFingerprint,
 	namedPerMinuteLimit,
 	paceAnswer,
@@ -126,6 +127,11 @@ describe('the pace of one limit', () => {
 		const first = await admit();
 		pacer.settle(first, paceAnswer(429, { 'retry-after-ms': '700' }));
 		expect(pacer.admissionTime(1, 0)).toBe(700);
+		expect(
+			describePace(bucketOf({ method: 'POST', path: '/v2/chat', body: { model: 'm' } }), pacer),
+		).toBe(
+			"POST /v2/chat m: 500 calls a minute (learned from Cohere's documented limit), and the wait the server asked for after a 429",
+		);
 	});
 
 	test('a request sent again after a 429 goes first; a cancelled execution stops waiting', async () => {

@@ -20,6 +20,8 @@ export class Pacer {
 	ceiling?: number;
 	source: PaceSource = 'documented';
 	lastUsedAt: number;
+	/** 429s that came with a wait to keep (Retry-After and the like). */
+	serverWaits = 0;
 	/** The requests sent within the window, oldest first, and their weight in all. */
 	private entries: PaceTicket[] = [];
 	private used = 0;
@@ -143,6 +145,7 @@ export class Pacer {
 		}
 		this.lastRateLimitedAt = now;
 		if (answer.requestedDelayMs !== undefined) {
+			this.serverWaits++;
 			this.pausedUntil = Math.max(this.pausedUntil, now + answer.requestedDelayMs);
 			return;
 		}

@@ -171,5 +171,6 @@ export function describePace(bucket: Bucket, pace: Pacer): string {
 	const unit = bucket.terms.countsCalls ? 'calls' : 'inputs';
 	const per = pace.windowMs === 60_000 ? 'a minute' : `per ${pace.windowMs / 1000} s`;
 	const limit = pace.limit === undefined ? 'no limit known' : `${pace.limit} ${unit} ${per}`;
-	return `${bucket.name.trim()}: ${limit} (learned from ${SOURCES[pace.source]})`;
+	const asked = pace.serverWaits > 0 ? ', and the wait the server asked for after a 429' : '';
+	return `${bucket.name.trim()}: ${limit} (learned from ${SOURCES[pace.source]})${asked}`;
 }
