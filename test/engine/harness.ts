@@ -483,3 +483,19 @@ export async function testCredential(
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }
+
+/** Cohere Embed (v2, embed-v4.0) on `count` rows `row 0`, `row 1`...: the run and its input items. */
+export async function embedRows(count: number, credentials: ICredentialDataDecryptedObject) {
+	const items = Array.from({ length: count }, (_, i) => ({ json: { text: `row ${i}` } }));
+	const run = await runNode({
+		type: 'cohereEmbed',
+		parameters: {
+			api: 'cohere',
+			model: { __rl: true, mode: 'id', value: 'embed-v4.0' },
+			text: '={{ $json.text }}',
+		},
+		credentials,
+		items,
+	});
+	return { items, run };
+}

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { runNode } from './harness';
+import { embedRows, runNode } from './harness';
 import { useEmulator } from './setup';
 
 const ctx = useEmulator();
@@ -198,13 +198,7 @@ describe('Concurrent Requests: Auto, in the engine', () => {
 			headers: { 'retry-after-ms': '250' },
 		});
 		// 40 requests: 32 go out at once, the other 8 when places free.
-		const items = Array.from({ length: 96 * 40 }, (_, i) => ({ json: { text: `row ${i}` } }));
-		const run = await runNode({
-			type: 'cohereEmbed',
-			parameters: { api: 'cohere', model: byId('embed-v4.0'), text: '={{ $json.text }}' },
-			credentials: ctx.credentials(),
-			items,
-		});
+		const { items, run } = await embedRows(96 * 40, ctx.credentials());
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(items.length);
 		expect(run.items[1000].pairedItem).toEqual({ item: 1000 });

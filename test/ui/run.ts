@@ -535,6 +535,12 @@ async function main() {
 		);
 
 		emulator.requests.length = 0;
+		// One 429 asking for 1.2 s: the step waits it out, and its output says so (the execution hint).
+		emulator.addFault({
+			path: '/v1/tokenize',
+			status: 429,
+			headers: { 'retry-after-ms': '1200' },
+		});
 		await page.goto(`${server.base}/workflow/${workingId}/tokenize`, {
 			waitUntil: 'networkidle2',
 			timeout: 60000,
@@ -557,13 +563,20 @@ async function main() {
 			'Execute step on Cohere Tokenize sends the text and shows the tokens in the output',
 			() => {
 				expectTrue(output.includes('token_count'), `output panel: ${output.slice(0, 500)}`);
+				// The first was answered 429 and sent again.
 				const sent = emulator.requestsTo('/v1/tokenize');
-				expectTrue(sent.length === 1, `${sent.length} tokenize requests`);
+				expectTrue(sent.length === 2, `${sent.length} tokenize requests`);
 				expectTrue(
-					(sent[0].body as { text?: string }).text === 'hello world',
-					JSON.stringify(sent[0].body),
+					(sent[1].body as { text?: string }).text === 'hello world',
+					JSON.stringify(sent[1].body),
 				);
 			},
+		);
+		await check("the output panel tells that Cohere's rate limit held the step back", () =>
+			expectTrue(
+				output.includes("Paced by Cohere's rate limit") && output.includes('POST /v1/tokenize'),
+				`output panel: ${output.slice(0, 800)}`,
+			),
 		);
 		server.child.kill();
 

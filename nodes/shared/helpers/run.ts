@@ -56,7 +56,7 @@ function tellPacing(this: IExecuteFunctions, limiter: RequestLimiter): void {
 	this.addExecutionHints({
 		type: 'info',
 		location: 'outputPane',
-		message: `Paced by Cohere's rate limit: requests waited ${duration(pacedMs)} in all for the key's limit (${pacedBy}). Other executions on the same key share it.`,
+		message: `Paced by Cohere's rate limit: requests waited ${duration(pacedMs)} in all (${pacedBy}). Other executions on the same key share the limit.`,
 	});
 }
 

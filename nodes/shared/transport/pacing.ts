@@ -161,16 +161,21 @@ export function paceAnswer(status: number, headers: IDataObject, message?: strin
 
 const SOURCES = {
 	documented: "Cohere's documented limit",
-	headers: "the key's headers",
-	message: "Cohere's 429 message",
-	observed: 'what got through',
+	headers: "as the key's headers say",
+	message: "as Cohere's 429 said",
+	observed: 'learned from what got through',
 } as const;
 
-/** A pace in words, for the execution hint: "POST /v2/chat command-a-03-2025: 20 calls a minute (…)". */
+/** A pace in words, for the execution hint: "POST /v2/chat command-a-03-2025: 20 calls a minute, …". */
 export function describePace(bucket: Bucket, pace: Pacer): string {
+	const name = bucket.name.trim();
+	if (pace.serverWaits > 0 && pace.source === 'documented')
+		return `${name}: the wait the server asked for after a 429`;
 	const unit = bucket.terms.countsCalls ? 'calls' : 'inputs';
 	const per = pace.windowMs === 60_000 ? 'a minute' : `per ${pace.windowMs / 1000} s`;
-	const limit = pace.limit === undefined ? 'no limit known' : `${pace.limit} ${unit} ${per}`;
-	const asked = pace.serverWaits > 0 ? ', and the wait the server asked for after a 429' : '';
-	return `${bucket.name.trim()}: ${limit} (learned from ${SOURCES[pace.source]})${asked}`;
+	const limit =
+		pace.limit === undefined
+			? 'no limit known'
+			: `${pace.limit.toLocaleString('en-US')} ${unit} ${per}`;
+	return `${name}: ${limit}, ${SOURCES[pace.source]}`;
 }
