@@ -122,21 +122,6 @@ describe('the pace of one limit', () => {
 		expect(pacer.admissionTime(1, SPAN)).toBe(SPAN + MINUTE / 8);
 	});
 
-	test('refused near the end of the pace it kept: our count ran ahead of the server, so places are kept longer, the pace stays', async () => {
-		const { pacer, admit } = clocked();
-		const first = await admit();
-		pacer.settle(
-			first,
-			ok({ 'x-trial-endpoint-call-limit': '20', 'x-trial-endpoint-call-remaining': '19' }),
-		);
-		const rest = await Promise.all(Array.from({ length: 19 }, () => admit()));
-		pacer.settle(rest[18], paceAnswer(429, {}));
-		expect(pacer).toMatchObject({ limit: 20, ceiling: 20, source: 'headers' });
-		// The refused one took no place: one is free now, the next when the first is a window and 2 % old.
-		expect(pacer.admissionTime(1, 0)).toBe(0);
-		expect(pacer.admissionTime(2, 0)).toBe(MINUTE * 1.02);
-	});
-
 	test('a wait the server asks for (a gateway) holds every request of the limit', async () => {
 		const { pacer, admit } = clocked();
 		const first = await admit();

@@ -44,7 +44,7 @@ export class Pacer {
 		 * A request reaches Cohere a little after it leaves (a new connection, TLS): each place is kept this
 		 * much longer than the window, so that the server's window has freed it too.
 		 */
-		private marginMs = windowMs / 100,
+		private readonly marginMs = windowMs / 100,
 		private readonly now: () => number = Date.now,
 	) {
 		this.limit = terms.documented;
@@ -156,13 +156,7 @@ export class Pacer {
 		}
 		if (ticket.seq <= this.cutAtSeq) return;
 		const sentBefore = this.usedBefore(ticket.seq, now);
-		const pace = Math.min(this.limit ?? Infinity, this.ceiling ?? Infinity);
-		if (!ticket.probe && sentBefore >= pace * 0.8) {
-			// Refused near the end of a pace we kept: the requests reached Cohere later than we counted
-			// (a busy process sends a burst one by one). Each place is kept longer, up to a tenth of a window.
-			this.marginMs = Math.min(this.windowMs / 10, this.marginMs * 2);
-			this.cutAtSeq = this.seq;
-		} else if (sentBefore > 0) this.shareWith(sentBefore);
+		if (sentBefore > 0) this.shareWith(sentBefore);
 		else {
 			// Nothing of ours in the window: others hold the key. Wait, longer each time, at most a window.
 			this.emptyRateLimits++;
