@@ -118,7 +118,8 @@ export async function cohereRequest<T = IDataObject>(
 			}
 			ticket = admitted.ticket;
 			rateLimits.waited(admitted.waitedMs);
-			limiter!.paced(admitted.waitedMs, describePace(bucket, pace));
+			// Described only when the request waited: most requests do not, and this runs for every one.
+			if (admitted.waitedMs > 0) limiter!.paced(admitted.waitedMs, describePace(bucket, pace));
 		}
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
@@ -146,19 +147,18 @@ export async function cohereRequest<T = IDataObject>(
 		const headers = response.headers ?? {};
 		rateLimits.release(slot, status);
 		let body: unknown;
+		// Cohere's words on a 429: the number it names, and whether a monthly allowance is used up.
+		let limitMessage: string | undefined;
 		try {
 			// The stream is only handed on for a 2xx: anything else is read here, as a whole body.
 			if (request.stream && status >= 200 && status < 300) body = response.body;
 			else {
 				if (request.stream) response.body = await readStream(response.body);
 				body = readBody(node, status, response.body, request.itemIndex);
+				if (status === 429) limitMessage = extractApiMessage(body);
 			}
 		} finally {
-			if (ticket)
-				pace!.settle(
-					ticket,
-					paceAnswer(status, headers, status === 429 ? extractApiMessage(body) : undefined),
-				);
+			if (ticket) pace!.settle(ticket, paceAnswer(status, headers, limitMessage));
 		}
 		if (request.stream && status >= 200 && status < 300)
 			return { status, headers, body: body as T };
@@ -177,7 +177,7 @@ export async function cohereRequest<T = IDataObject>(
 		}
 
 		if (status >= 200 && status < 300) return { status, headers, body: body as T };
-		const monthly = status === 429 && namesMonthlyQuota(extractApiMessage(body));
+		const monthly = namesMonthlyQuota(limitMessage);
 		if (status === 429 && limiter && !monthly) {
 			// The key's pace holds this request (and every other on the key) until the window has room.
 			if (rateLimits.absorbs(timeoutSeconds)) continue;
