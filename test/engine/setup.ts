@@ -11,7 +11,7 @@ export const pacing = require('../../dist/nodes/shared/transport/pacing') as {
  * way to the emulator does not scale down with it: a burst of 20 reaches it over 70 to 200 ms here.
  */
 export const TEST_WINDOW_MS = 1000;
-export const TEST_MARGIN_MS = 250;
+export const TEST_MARGIN_MS = 400;
 
 /** One emulator per test file, reset between tests; `credentials()` points the Cohere API credential at it. */
 export function useEmulator() {
