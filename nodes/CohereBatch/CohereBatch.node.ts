@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/methods/listSearch';
 import { searchBatches, searchDatasets } from '../shared/methods/resourceSearch';
-import { runNode } from '../shared/helpers/run';
+import { runNode } from '../shared/run/runNode';
 import { router } from './actions/router';
 import { properties } from './description';
 

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { aiNodeSdkNotice } from '../shared/aiNodeSdk';
+import { aiNodeSdkNotice } from '../shared/run/aiNodeSdk';
 import {
 	modelLocator,
 	optionsCollection,
 	priorityOption,
 	requestOptions,
 } from '../shared/descriptions';
-import { chatOptions } from '../shared/options';
+import { chatOptions } from '../shared/descriptions/options';
 
 /** The Cohere Chat node's sampling options (one definition for both, in nodes/shared/options.ts). */
 export const optionsDescription = optionsCollection([

@@ -1,9 +1,9 @@
 import type { IDataObject, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 
-import { loadAiNodeSdk } from '../shared/aiNodeSdk';
-import { getOptions } from '../shared/helpers/numbers';
-import { getModelId } from '../shared/helpers/parameters';
-import { startRunLimiter } from '../shared/helpers/run';
+import { loadAiNodeSdk } from '../shared/run/aiNodeSdk';
+import { getOptions } from '../shared/parameters/numbers';
+import { getModelId } from '../shared/parameters/parameters';
+import { startRunLimiter } from '../shared/run/runNode';
 import { cohereApiRequest, cohereRequest, getRequestSettings } from '../shared/transport';
 import type { CohereChatResponse } from './helpers/messages';
 import { createCohereChatModel } from './helpers/model';

@@ -8,7 +8,7 @@ import {
 	truncateOption,
 } from '../shared/descriptions';
 import { TEXT_INPUT_TYPES } from '../shared/limits';
-import { embedOptions } from '../shared/options';
+import { embedOptions } from '../shared/descriptions/options';
 
 export const inputTypeOption = (
 	displayName: string,

@@ -1,13 +1,13 @@
 import type { ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestFloatEmbeddings } from '../shared/helpers/embedRequest';
-import { getOptions } from '../shared/helpers/numbers';
-import { getModelId } from '../shared/helpers/parameters';
-import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
+import { requestFloatEmbeddings } from '../shared/cohere/embed';
+import { getOptions } from '../shared/parameters/numbers';
+import { getModelId } from '../shared/parameters/parameters';
+import { recordSubNodeRun } from '../shared/run/subNodeRuns';
 import { getRequestSettings } from '../shared/transport';
 import { CohereEmbeddings as CohereEmbeddingsClient } from './helpers/embeddings';
-import { getBatching } from '../shared/helpers/run';
+import { getBatching } from '../shared/run/runNode';
 import { optionsDescription } from './description';
 
 /** The embeddings client a vector store calls: documents and queries with their own input types, each call recorded as a run of the node. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runNode } from '../shared/helpers/run';
+import { runNode } from '../shared/run/runNode';
 import { router } from './actions/router';
 import { properties } from './description';
 

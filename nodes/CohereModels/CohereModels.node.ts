@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/methods/listSearch';
-import { runNode } from '../shared/helpers/run';
+import { runNode } from '../shared/run/runNode';
 import { router } from './actions/router';
 import { properties } from './description';
 

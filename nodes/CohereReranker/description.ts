@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { modelLocator, optionsCollection } from '../shared/descriptions';
-import { rankingOptions, topNProperty } from '../shared/options';
+import { rankingOptions, topNProperty } from '../shared/descriptions/options';
 
 /** The Cohere Rerank node's options (one definition for both, in nodes/shared/options.ts). */
 export const optionsDescription = optionsCollection(rankingOptions);

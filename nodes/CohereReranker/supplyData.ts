@@ -1,11 +1,11 @@
 import type { IDataObject, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getNumberParameter } from '../shared/helpers/numbers';
-import { rankDocuments } from '../shared/helpers/rank';
-import { topNProperty } from '../shared/options';
-import { asText } from '../shared/helpers/parameters';
-import { recordSubNodeRun } from '../shared/helpers/subNodeRuns';
+import { getNumberParameter } from '../shared/parameters/numbers';
+import { rankDocuments } from '../shared/cohere/rerank';
+import { topNProperty } from '../shared/descriptions/options';
+import { asText } from '../shared/parameters/parameters';
+import { recordSubNodeRun } from '../shared/run/subNodeRuns';
 import { optionsDescription } from './description';
 
 /** A document as n8n's vector stores hand it over (LangChain's shape). */

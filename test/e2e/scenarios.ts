@@ -14,7 +14,7 @@ import {
 	expectTrue,
 	packageLogLines,
 } from './checks';
-import { AI_NODE_SDK_REQUIRED } from '../../nodes/shared/aiNodeSdk';
+import { AI_NODE_SDK_REQUIRED } from '../../nodes/shared/run/aiNodeSdk';
 import { exampleCredentials, n8n, PACKAGE_NAME, ROOT, WORKFLOWS_DIR } from './n8n-runtime';
 
 /** One n8n user folder with the package installed, the emulator, and the n8n version that runs them. */

@@ -3,7 +3,7 @@
  * The real n8n versions run in `npm run test:compat`; here the SDK is taken away from the built package. */
 import type { INodeType } from 'n8n-workflow';
 
-import { AI_NODE_SDK_REQUIRED, aiNodeSdkNotice } from '../../nodes/shared/aiNodeSdk';
+import { AI_NODE_SDK_REQUIRED, aiNodeSdkNotice } from '../../nodes/shared/run/aiNodeSdk';
 import { loadPackage, supplyData } from './harness';
 import { useEmulator } from './setup';
 

@@ -1,13 +1,13 @@
-/* Our Avro reader (nodes/shared/helpers/avro.ts) against files written by an independent implementation
+/* Our Avro reader (nodes/shared/formats/avro/) against files written by an independent implementation
  * (avsc, with snappyjs for the snappy codec): every codec Cohere may use, every kind of schema, non-ASCII
  * text, and 10,000 embeddings in several blocks; and the dataset part reader's choice between Avro and JSONL
  * by content. */
 import snappy from 'snappyjs';
 
-import { avroRecords } from '../../nodes/shared/helpers/avro';
-import { snappyUncompress } from '../../nodes/shared/helpers/avro/codecs';
-import type { PartBody } from '../../nodes/shared/helpers/datasetParts';
-import { datasetPartRows } from '../../nodes/shared/helpers/datasetParts';
+import { avroRecords } from '../../nodes/shared/formats/avro';
+import { snappyUncompress } from '../../nodes/shared/formats/avro/codecs';
+import type { PartBody } from '../../nodes/shared/cohere/datasetParts';
+import { datasetPartRows } from '../../nodes/shared/cohere/datasetParts';
 import { writeAvro } from '../emulator/avro';
 
 /** Every record of an Avro file held whole. */

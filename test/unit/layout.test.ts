@@ -41,6 +41,53 @@ describe('where code may come from', () => {
 	});
 });
 
+/**
+ * nodes/shared in floors, lowest first: a folder imports only from the floors below it (and from itself), so
+ * the run never reaches up into Cohere's API, nor the transport into the run. `limits.ts` is Cohere's
+ * documented limits, plain data that anything may read.
+ */
+const SHARED_FLOORS = [
+	['limits.ts'],
+	['formats', 'parameters'],
+	['transport'],
+	['descriptions'],
+	['run'],
+	['cohere'],
+	['methods'],
+];
+
+describe('nodes/shared, in folders by concern', () => {
+	const sharedDir = path.join(PACKAGE_ROOT, 'nodes/shared');
+
+	test('holds exactly the floors, and no drawer named helpers', () => {
+		expect(readdirSync(sharedDir).sort()).toEqual(SHARED_FLOORS.flat().sort());
+	});
+
+	test('a folder imports only from itself and the floors below it', () => {
+		const floorOf = (name: string) => SHARED_FLOORS.findIndex((floor) => floor.includes(name));
+		const upward: string[] = [];
+		const visit = (dir: string) => {
+			for (const entry of readdirSync(dir, { withFileTypes: true })) {
+				const full = path.join(dir, entry.name);
+				if (entry.isDirectory()) {
+					visit(full);
+					continue;
+				}
+				const [own] = path.relative(sharedDir, full).split(path.sep);
+				for (const match of readFileSync(full, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+					const target = path.relative(sharedDir, path.resolve(dir, match[1]));
+					const [folder] = target.split(path.sep);
+					const name = folder === 'limits' ? 'limits.ts' : folder;
+					if (name !== own && !(floorOf(name) < floorOf(own)))
+						upward.push(`${path.relative(PACKAGE_ROOT, full)} -> ${match[1]}`);
+				}
+			}
+		};
+		visit(sharedDir);
+		expect(upward).toEqual([]);
+	});
+});
+
 describe('how much one file holds', () => {
 	/** Every TypeScript file below nodes/ with its line count. */
 	function sourceFiles(

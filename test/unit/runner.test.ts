@@ -6,16 +6,16 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { BatchResult, EmbedEntry } from '../../nodes/shared/helpers/embeddingBatches';
+import type { BatchResult, EmbedEntry } from '../../nodes/shared/cohere/embedBatches';
 import {
 	perItemOutput,
 	planEntries,
 	responseItems,
 	runBatches,
-} from '../../nodes/shared/helpers/embeddingBatches';
-import { pack, runPool } from '../../nodes/shared/helpers/pool';
-import { processItems } from '../../nodes/shared/helpers/processItems';
-import { getBatching, runNode } from '../../nodes/shared/helpers/run';
+} from '../../nodes/shared/cohere/embedBatches';
+import { pack, runPool } from '../../nodes/shared/run/pool';
+import { processItems } from '../../nodes/shared/run/processItems';
+import { getBatching, runNode } from '../../nodes/shared/run/runNode';
 import { testNode } from './fixtures';
 
 const node = testNode;

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, modelLocator } from '../../shared/descriptions';
-import { getModelId, getPathSegment, getRequiredText } from '../../shared/helpers/parameters';
+import { getModelId, getPathSegment, getRequiredText } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import type { GetBatchResponse } from '../../shared/transport/responses';
 

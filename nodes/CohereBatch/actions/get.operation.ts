@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { readDatasetRows } from '../../shared/helpers/datasets';
-import { getPathSegment } from '../../shared/helpers/parameters';
+import { readDatasetRows } from '../../shared/cohere/datasets';
+import { getPathSegment } from '../../shared/parameters/parameters';
 import { batchIdProperty, getBatch, readBatchRecord } from '../helpers/batches';
 
 const properties: INodeProperties[] = [

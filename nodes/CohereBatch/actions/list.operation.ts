@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitProperty, returnAllProperties } from '../../shared/descriptions';
-import { getNumberParameter } from '../../shared/helpers/numbers';
+import { getNumberParameter } from '../../shared/parameters/numbers';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Batch, ListBatchesResponse } from '../../shared/transport/responses';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, requestOptions } from '../../shared/descriptions';
-import { chatOptions } from '../../shared/options';
+import { chatOptions } from '../../shared/descriptions/options';
 
 const forRun = { displayOptions: { show: { '/operation': ['runChat'] } } };
 

@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/helpers/router';
+import { createRouter } from '../../shared/run/router';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';

@@ -13,12 +13,12 @@ import {
 	responseFormatProperty,
 	systemMessageProperty,
 } from '../../shared/descriptions';
-import { contentText } from '../../shared/helpers/chatContent';
-import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/helpers/chatRequest';
-import { uploadDataset, waitForValidation } from '../../shared/helpers/datasets';
-import { getOptions } from '../../shared/helpers/numbers';
-import { asText, compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
-import { asItemError, errorItem } from '../../shared/helpers/itemErrors';
+import { contentText } from '../../shared/cohere/chatContent';
+import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/cohere/chat';
+import { uploadDataset, waitForValidation } from '../../shared/cohere/datasets';
+import { getOptions } from '../../shared/parameters/numbers';
+import { asText, compact, getModelId, getRequiredText } from '../../shared/parameters/parameters';
+import { asItemError, errorItem } from '../../shared/run/itemErrors';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { Batch, GetBatchResponse } from '../../shared/transport/responses';
 import { readBatchResults, waitForBatch } from '../helpers/batches';

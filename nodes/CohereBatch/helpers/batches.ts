@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import { idLocator } from '../../shared/descriptions';
-import { forEachDatasetRow } from '../../shared/helpers/datasets';
-import { pollUntil } from '../../shared/helpers/poll';
-import { asNodeError } from '../../shared/helpers/itemErrors';
+import { forEachDatasetRow } from '../../shared/cohere/datasets';
+import { pollUntil } from '../../shared/cohere/poll';
+import { asNodeError } from '../../shared/run/itemErrors';
 import type { RequestSettings } from '../../shared/transport';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Batch, GetBatchResponse } from '../../shared/transport/responses';

@@ -13,11 +13,11 @@ import {
 	getJsonParameter,
 	getRequiredText,
 	getModelId,
-} from '../../shared/helpers/parameters';
+} from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import { samplingOptions } from '../../shared/helpers/chatRequest';
+import { samplingOptions } from '../../shared/cohere/chat';
 import { getDocuments } from '../helpers/documents';
-import { getOptions } from '../../shared/helpers/numbers';
+import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
 import type { ChatV1Response } from '../../shared/transport/responses';
 

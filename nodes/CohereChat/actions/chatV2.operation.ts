@@ -7,13 +7,13 @@ import type {
 
 import { modelLocator } from '../../shared/descriptions';
 import { CHAT_IMAGE_RULES } from '../../shared/limits';
-import { contentText } from '../../shared/helpers/chatContent';
-import { compact, getModelId } from '../../shared/helpers/parameters';
+import { contentText } from '../../shared/cohere/chatContent';
+import { compact, getModelId } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import { getDocuments } from '../helpers/documents';
 import { readConversation, simplifyToolCalls } from '../helpers/messages';
-import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/helpers/chatRequest';
-import { getOptions } from '../../shared/helpers/numbers';
+import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/cohere/chat';
+import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
 import type { ChatResponse } from '../../shared/transport/responses';
 

@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { compact, getRequiredText, getModelId } from '../../shared/helpers/parameters';
+import { compact, getRequiredText, getModelId } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import { samplingOptions } from '../../shared/helpers/chatRequest';
-import { getOptions } from '../../shared/helpers/numbers';
+import { samplingOptions } from '../../shared/cohere/chat';
+import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
 import type { GenerateResponse } from '../../shared/transport/responses';
 

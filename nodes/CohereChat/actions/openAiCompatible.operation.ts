@@ -7,12 +7,12 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compatibleEndpointProperties } from '../../shared/descriptions';
-import { compact, getCompatibleEndpoint } from '../../shared/helpers/parameters';
+import { compact, getCompatibleEndpoint } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import { readConversation, simplifyToolCalls } from '../helpers/messages';
-import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/helpers/chatRequest';
+import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/cohere/chat';
 import { CHAT_IMAGE_RULES, LIMITS } from '../../shared/limits';
-import { getOptions } from '../../shared/helpers/numbers';
+import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
 import type { ChatCompletionResponse } from '../../shared/transport/responses';
 

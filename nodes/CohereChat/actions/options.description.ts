@@ -6,7 +6,7 @@ import {
 	requestOptions,
 	optionsCollection,
 } from '../../shared/descriptions';
-import { chatOptions } from '../../shared/options';
+import { chatOptions } from '../../shared/descriptions/options';
 
 const onlyFor = (...apis: string[]) => ({ displayOptions: { show: { '/api': apis } } });
 

@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/helpers/router';
+import { createRouter } from '../../shared/run/router';
 import * as chatV1 from './chatV1.operation';
 import * as chatV2 from './chatV2.operation';
 import * as generate from './generate.operation';

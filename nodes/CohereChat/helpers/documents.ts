@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asText, compact, getJsonParameter } from '../../shared/helpers/parameters';
+import { asText, compact, getJsonParameter } from '../../shared/parameters/parameters';
 
 const show = { api: ['v2'] };
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BinaryFile, BinaryRules } from '../../shared/helpers/binary';
-import { binaryPropertyNames, readBinaryFiles } from '../../shared/helpers/binary';
-import { asText, getJsonParameter, getRequiredText } from '../../shared/helpers/parameters';
+import type { BinaryFile, BinaryRules } from '../../shared/formats/binary';
+import { binaryPropertyNames, readBinaryFiles } from '../../shared/formats/binary';
+import { asText, getJsonParameter, getRequiredText } from '../../shared/parameters/parameters';
 import { getTools } from './options';
 
 export const ROLES = ['system', 'user', 'assistant', 'tool'] as const;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getJsonParameter } from '../../shared/helpers/parameters';
+import { getJsonParameter } from '../../shared/parameters/parameters';
 
 const TOOL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

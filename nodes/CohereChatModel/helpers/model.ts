@@ -10,7 +10,7 @@ import type {
 import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import type { AiNodeSdk } from '../../shared/aiNodeSdk';
+import type { AiNodeSdk } from '../../shared/run/aiNodeSdk';
 
 import type { CohereChatResponse, CohereUsage } from './messages';
 import { finishReason, fromCohereMessage, tokenUsage, toCohereMessages } from './messages';

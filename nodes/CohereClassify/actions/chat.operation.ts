@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { contentText } from '../../shared/helpers/chatContent';
-import { getModelId, perItemParameter, requireText } from '../../shared/helpers/parameters';
-import { getBatching } from '../../shared/helpers/run';
-import { processItems } from '../../shared/helpers/processItems';
+import { contentText } from '../../shared/cohere/chatContent';
+import { getModelId, perItemParameter, requireText } from '../../shared/parameters/parameters';
+import { getBatching } from '../../shared/run/runNode';
+import { processItems } from '../../shared/run/processItems';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Example } from '../helpers/examples';
 import { classification, getExamples } from '../helpers/examples';

@@ -1,18 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { planEntries, runBatches } from '../../shared/helpers/embeddingBatches';
-import { asItemError, asNodeError, errorItem } from '../../shared/helpers/itemErrors';
-import { getBatching } from '../../shared/helpers/run';
-import { getModelId, perItemParameter, requireText } from '../../shared/helpers/parameters';
+import type { EmbedEntry } from '../../shared/cohere/embedBatches';
+import { planEntries, runBatches } from '../../shared/cohere/embedBatches';
+import { asItemError, asNodeError, errorItem } from '../../shared/run/itemErrors';
+import { getBatching } from '../../shared/run/runNode';
+import { getModelId, perItemParameter, requireText } from '../../shared/parameters/parameters';
 import type { RequestSettings } from '../../shared/transport';
 import { getRequestSettings } from '../../shared/transport';
-import { requestFloatEmbeddings } from '../../shared/helpers/embedRequest';
+import { requestFloatEmbeddings } from '../../shared/cohere/embed';
 import type { Example } from '../helpers/examples';
 import { classification, getExamples } from '../helpers/examples';
 import { modelLocator } from '../../shared/descriptions';
-import { getOptions } from '../../shared/helpers/numbers';
+import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
 import { LIMITS } from '../../shared/limits';
 

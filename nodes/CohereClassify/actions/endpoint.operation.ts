@@ -6,19 +6,19 @@ import {
 	planEntries,
 	responseItems,
 	runBatches,
-} from '../../shared/helpers/embeddingBatches';
+} from '../../shared/cohere/embedBatches';
 import {
 	compact,
 	getModelId,
 	perItemParameter,
 	requireText,
-} from '../../shared/helpers/parameters';
+} from '../../shared/parameters/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import { getExamples } from '../helpers/examples';
 import { modelLocator } from '../../shared/descriptions';
-import { getOptions } from '../../shared/helpers/numbers';
+import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
-import { getBatching } from '../../shared/helpers/run';
+import { getBatching } from '../../shared/run/runNode';
 import type { ClassifyResponse } from '../../shared/transport/responses';
 import { LIMITS } from '../../shared/limits';
 

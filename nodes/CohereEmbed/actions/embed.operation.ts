@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { embeddingTypesProperty, inputTypeProperty, modelLocator } from '../../shared/descriptions';
-import { readBinaryFiles } from '../../shared/helpers/binary';
-import { getModelId, perItemParameter } from '../../shared/helpers/parameters';
-import { requestEmbeddings } from '../../shared/helpers/embedRequest';
+import { readBinaryFiles } from '../../shared/formats/binary';
+import { getModelId, perItemParameter } from '../../shared/parameters/parameters';
+import { requestEmbeddings } from '../../shared/cohere/embed';
 import { getRequestSettings } from '../../shared/transport';
-import type { BatchResult, EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { getOptions } from '../../shared/helpers/numbers';
+import type { BatchResult, EmbedEntry } from '../../shared/cohere/embedBatches';
+import { getOptions } from '../../shared/parameters/numbers';
 import { embedInputs } from '../helpers/embedInputs';
 import { readText, textProperty } from '../helpers/text';
 import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits';

@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compatibleEndpointProperties, inputTypeProperty } from '../../shared/descriptions';
-import { compact, getCompatibleEndpoint, perItemParameter } from '../../shared/helpers/parameters';
+import { compact, getCompatibleEndpoint, perItemParameter } from '../../shared/parameters/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { EmbeddingsResponse } from '../../shared/transport/responses';
-import type { BatchResult, EmbedEntry } from '../../shared/helpers/embeddingBatches';
+import type { BatchResult, EmbedEntry } from '../../shared/cohere/embedBatches';
 import { readText, textProperty } from '../helpers/text';
-import { getOptions } from '../../shared/helpers/numbers';
+import { getOptions } from '../../shared/parameters/numbers';
 import { embedInputs } from '../helpers/embedInputs';
 import { optionsDescription } from './options.description';
 

@@ -7,7 +7,7 @@ import {
 	requestOptions,
 	optionsCollection,
 } from '../../shared/descriptions';
-import { embedOptions } from '../../shared/options';
+import { embedOptions } from '../../shared/descriptions/options';
 
 /** The node's "Options" collection; its number fields' ranges are enforced at run time by `getOptions`. */
 export const optionsDescription: INodeProperties = optionsCollection([

@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/helpers/router';
+import { createRouter } from '../../shared/run/router';
 import * as cohere from './embed.operation';
 import * as openai from './openAiCompatible.operation';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { BatchResult, EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { getOptions } from '../../shared/helpers/numbers';
-import { getBatching } from '../../shared/helpers/run';
+import type { BatchResult, EmbedEntry } from '../../shared/cohere/embedBatches';
+import { getOptions } from '../../shared/parameters/numbers';
+import { getBatching } from '../../shared/run/runNode';
 import { LIMITS } from '../../shared/limits';
 import { optionsDescription } from '../actions/options.description';
 import {
@@ -10,7 +10,7 @@ import {
 	planEntries,
 	responseItems,
 	runBatches,
-} from '../../shared/helpers/embeddingBatches';
+} from '../../shared/cohere/embedBatches';
 
 /** What each API form provides: how an item becomes an input, how inputs are packed, one request. */
 export interface EmbedApi {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EmbedEntry } from '../../shared/helpers/embeddingBatches';
-import { asText, emptyParameterError } from '../../shared/helpers/parameters';
+import type { EmbedEntry } from '../../shared/cohere/embedBatches';
+import { asText, emptyParameterError } from '../../shared/parameters/parameters';
 
 /** The text of each item; one definition for both API forms (the value carries over when the API changes). */
 export const textProperty: INodeProperties = {

@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/helpers/router';
+import { createRouter } from '../../shared/run/router';
 import * as datasetCreate from './dataset/create.operation';
 import * as datasetDelete from './dataset/delete.operation';
 import * as datasetGet from './dataset/get.operation';

@@ -1,4 +1,4 @@
-import { pack, runPool } from '../../shared/helpers/pool';
+import { pack, runPool } from '../../shared/run/pool';
 import { LIMITS } from '../../shared/limits';
 
 export interface EmbeddingsSettings {

@@ -5,8 +5,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { getOptions } from '../../shared/helpers/numbers';
-import { asText } from '../../shared/helpers/parameters';
+import { getOptions } from '../../shared/parameters/numbers';
+import { asText } from '../../shared/parameters/parameters';
 import { cohereRequest, getBaseUrl } from '../../shared/transport';
 import { collectPairs, parseJsonBody } from '../helpers/body';
 import { resolveTarget } from '../helpers/target';

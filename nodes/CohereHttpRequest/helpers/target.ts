@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { emptyParameterError } from '../../shared/helpers/parameters';
+import { emptyParameterError } from '../../shared/parameters/parameters';
 import { keyMayGoTo } from '../../shared/transport';
 
 /** A path goes below the Base URL; a full URL must be on the Base URL's origin, the only place the key goes (keyMayGoTo). */

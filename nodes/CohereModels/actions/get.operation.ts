@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { checkPathSegment, getModelId } from '../../shared/helpers/parameters';
+import { checkPathSegment, getModelId } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import type { Model } from '../../shared/transport/responses';
 

@@ -7,9 +7,9 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitProperty, returnAllProperties } from '../../shared/descriptions';
-import { fetchModelPages } from '../../shared/helpers/models';
+import { fetchModelPages } from '../../shared/cohere/models';
 import { requestOptions } from '../../shared/transport';
-import { getNumberParameter, getOptions } from '../../shared/helpers/numbers';
+import { getNumberParameter, getOptions } from '../../shared/parameters/numbers';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties,

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asText, getRequiredText } from '../../shared/helpers/parameters';
-import { getNumberParameter } from '../../shared/helpers/numbers';
-import { rankDocuments } from '../../shared/helpers/rank';
+import { asText, getRequiredText } from '../../shared/parameters/parameters';
+import { getNumberParameter } from '../../shared/parameters/numbers';
+import { rankDocuments } from '../../shared/cohere/rerank';
 import { optionsDescription, topNProperty } from './options.description';
 
 /** Documents From → An Array Field of Each Item: each item's documents ranked on their own. */

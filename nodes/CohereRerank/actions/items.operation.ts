@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asItemError, errorItem } from '../../shared/helpers/itemErrors';
-import { getRequiredText, requireText } from '../../shared/helpers/parameters';
-import { getNumberParameter } from '../../shared/helpers/numbers';
-import { rankDocuments } from '../../shared/helpers/rank';
+import { asItemError, errorItem } from '../../shared/run/itemErrors';
+import { getRequiredText, requireText } from '../../shared/parameters/parameters';
+import { getNumberParameter } from '../../shared/parameters/numbers';
+import { rankDocuments } from '../../shared/cohere/rerank';
 import { optionsDescription, topNProperty } from './options.description';
 
 /** Documents From → Input Items: one document per item, ranked together. */

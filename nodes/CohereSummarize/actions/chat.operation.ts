@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { compact, getRequiredText } from '../../shared/helpers/parameters';
-import { getOptions } from '../../shared/helpers/numbers';
+import { compact, getRequiredText } from '../../shared/parameters/parameters';
+import { getOptions } from '../../shared/parameters/numbers';
 import { addUsage, chatOnce, instructions, summarySettings, splitText } from '../helpers/summary';
 import { optionsDescription } from './options.description';
 

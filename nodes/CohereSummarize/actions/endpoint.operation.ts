@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { compact, getModelId, getRequiredText } from '../../shared/helpers/parameters';
+import { compact, getModelId, getRequiredText } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import { MIN_SUMMARIZE_CHARACTERS, summarySettings } from '../helpers/summary';
 import type { SummarizeResponse } from '../../shared/transport/responses';

@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/helpers/router';
+import { createRouter } from '../../shared/run/router';
 import * as chat from './chat.operation';
 import * as endpoint from './endpoint.operation';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contentText } from '../../shared/helpers/chatContent';
-import { asText, compact, getModelId } from '../../shared/helpers/parameters';
+import { contentText } from '../../shared/cohere/chatContent';
+import { asText, compact, getModelId } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import { getOptions } from '../../shared/helpers/numbers';
+import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from '../actions/options.description';
 import type { ChatResponse } from '../../shared/transport/responses';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asText, emptyParameterError, getModelId } from '../../shared/helpers/parameters';
+import { asText, emptyParameterError, getModelId } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import type { DetokenizeResponse } from '../../shared/transport/responses';
 

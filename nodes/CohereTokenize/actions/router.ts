@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/helpers/router';
+import { createRouter } from '../../shared/run/router';
 import * as detokenize from './detokenize.operation';
 import * as tokenize from './tokenize.operation';
 

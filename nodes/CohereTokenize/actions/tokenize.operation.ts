@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getModelId, getRequiredText } from '../../shared/helpers/parameters';
+import { getModelId, getRequiredText } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import type { TokenizeResponse } from '../../shared/transport/responses';
 import { LIMITS } from '../../shared/limits';

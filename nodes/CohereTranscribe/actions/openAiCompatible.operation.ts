@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compatibleEndpointProperties } from '../../shared/descriptions';
-import { getCompatibleEndpoint } from '../../shared/helpers/parameters';
+import { getCompatibleEndpoint } from '../../shared/parameters/parameters';
 import { transcribe } from '../helpers/request';
 
 const show = { api: ['openai'] };

@@ -1,4 +1,4 @@
-import { createRouter } from '../../shared/helpers/router';
+import { createRouter } from '../../shared/run/router';
 import * as openai from './openAiCompatible.operation';
 import * as cohere from './transcribe.operation';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
-import { getModelId } from '../../shared/helpers/parameters';
+import { getModelId } from '../../shared/parameters/parameters';
 import { transcribe } from '../helpers/request';
 
 const show = { api: ['cohere'] };

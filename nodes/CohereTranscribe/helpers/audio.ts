@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readBinaryContents } from '../../shared/helpers/binary';
+import { readBinaryContents } from '../../shared/formats/binary';
 import { LIMITS } from '../../shared/limits';
 
 /** The formats Cohere takes, by the extension it checks, with the MIME types that name them. */

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { MultipartPart } from '../../shared/helpers/multipart';
-import { multipartBody } from '../../shared/helpers/multipart';
-import { getOptions } from '../../shared/helpers/numbers';
-import { asText } from '../../shared/helpers/parameters';
+import type { MultipartPart } from '../../shared/formats/multipart';
+import { multipartBody } from '../../shared/formats/multipart';
+import { getOptions } from '../../shared/parameters/numbers';
+import { asText } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
 import type { TranscriptionResponse } from '../../shared/transport/responses';
 import { optionsDescription } from '../actions/options.description';

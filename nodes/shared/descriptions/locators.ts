@@ -1,10 +1,16 @@
 /** The resource locators: a model from a searchable list, or an ID of what the account has. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { listSearch } from '../methods/listSearch';
-
-/** The model dropdowns: the keys of the shared `listSearch` methods. */
-export type ModelSearchMethod = keyof typeof listSearch;
+/** The model dropdowns: the shared `listSearch` methods, one per endpoint family (it must have exactly these). */
+export type ModelSearchMethod =
+	| 'searchTranscribeModels'
+	| 'searchAllModels'
+	| 'searchChatModels'
+	| 'searchEmbedModels'
+	| 'searchRerankModels'
+	| 'searchClassifyModels'
+	| 'searchGenerateModels'
+	| 'searchSummarizeModels';
 
 /**
  * An ID field as a resource locator: pick from a searchable list of what the account has, or type the ID.

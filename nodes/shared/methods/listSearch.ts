@@ -4,10 +4,11 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import type { CohereModel, ListModelsPage, ModelEndpoint } from '../helpers/models';
-import { fetchModelPages } from '../helpers/models';
+import type { CohereModel, ListModelsPage, ModelEndpoint } from '../cohere/models';
+import { fetchModelPages } from '../cohere/models';
 import { DROPDOWN_SETTINGS } from '../transport';
 import { forDropdown, matches } from './dropdown';
+import type { ModelSearchMethod } from '../descriptions/locators';
 
 /** Models per dropdown page: all of Cohere's list fits in one, a gateway that pages smaller is followed page by page. */
 export const DROPDOWN_PAGE_SIZE = 100;
@@ -110,4 +111,4 @@ export const listSearch = {
 	searchClassifyModels: searchFor('classify'),
 	searchGenerateModels: searchFor('generate'),
 	searchSummarizeModels: searchFor('summarize'),
-};
+} satisfies Record<ModelSearchMethod, unknown>;

@@ -16,12 +16,6 @@ export function normalizeBaseUrl(raw: unknown): string {
 	return withScheme.replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
-/** `/api/v1/` and `api/v1` both become `/api/v1`. */
-export function normalizePath(path: string): string {
-	const trimmed = path.trim().replace(/\/+$/, '');
-	return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-}
-
 /** What the transport needs from the credential: where requests go, and the key to keep out of errors. */
 interface Connection {
 	baseUrl: string;

@@ -33,7 +33,6 @@ export {
 	DEFAULT_BASE_URL,
 	getBaseUrl,
 	normalizeBaseUrl,
-	normalizePath,
 	parseBaseUrl,
 } from './baseUrl';
 export { keyMayGoTo } from './keyScope';

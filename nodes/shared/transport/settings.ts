@@ -5,7 +5,7 @@ import type {
 	ISupplyDataFunctions,
 } from 'n8n-workflow';
 
-import { checkNumberFields } from '../helpers/numbers';
+import { checkNumberFields } from '../parameters/numbers';
 import type { CohereContext, CohereRequest } from './types';
 
 /** Cohere's SDKs wait 300 s for an answer before giving up. */

@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { inputBinary } from '../../../shared/helpers/binary';
-import { getRequiredText, perItemParameter, requireText } from '../../../shared/helpers/parameters';
-import { processItems } from '../../../shared/helpers/processItems';
+import { inputBinary } from '../../../shared/formats/binary';
+import { getRequiredText, perItemParameter, requireText } from '../../../shared/parameters/parameters';
+import { processItems } from '../../../shared/run/processItems';
 import { getRequestSettings } from '../../../shared/transport';
-import { uploadDataset, waitForValidation } from '../../../shared/helpers/datasets';
-import { getOptions } from '../../../shared/helpers/numbers';
+import { uploadDataset, waitForValidation } from '../../../shared/cohere/datasets';
+import { getOptions } from '../../../shared/parameters/numbers';
 import { optionsDescription } from '../options.description';
 
 const properties: INodeProperties[] = [

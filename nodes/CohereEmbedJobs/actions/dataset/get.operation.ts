@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getPathSegment } from '../../../shared/helpers/parameters';
-import { getDataset } from '../../../shared/helpers/datasets';
+import { getPathSegment } from '../../../shared/parameters/parameters';
+import { getDataset } from '../../../shared/cohere/datasets';
 import { datasetIdProperty } from '../../helpers/fields';
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact } from '../../../shared/helpers/parameters';
+import { compact } from '../../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../../shared/transport';
 import type { ListDatasetsResponse } from '../../../shared/transport/responses';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getPathSegment } from '../../../shared/helpers/parameters';
+import { getPathSegment } from '../../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../../shared/transport';
 import { getJob, jobIdProperty } from '../../helpers/fields';
 

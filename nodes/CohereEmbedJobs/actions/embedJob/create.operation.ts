@@ -6,13 +6,13 @@ import {
 	inputTypeProperty,
 	modelLocator,
 } from '../../../shared/descriptions';
-import { compact, getModelId, getPathSegment } from '../../../shared/helpers/parameters';
+import { compact, getModelId, getPathSegment } from '../../../shared/parameters/parameters';
 import { TEXT_INPUT_TYPES } from '../../../shared/limits';
-import { failedValidation, getDataset, readDatasetRows } from '../../../shared/helpers/datasets';
-import { pollUntil } from '../../../shared/helpers/poll';
+import { failedValidation, getDataset, readDatasetRows } from '../../../shared/cohere/datasets';
+import { pollUntil } from '../../../shared/cohere/poll';
 import { cohereApiRequest } from '../../../shared/transport';
 import { datasetIdProperty, getJob } from '../../helpers/fields';
-import { getOptions } from '../../../shared/helpers/numbers';
+import { getOptions } from '../../../shared/parameters/numbers';
 import { optionsDescription } from '../options.description';
 import type { CreateEmbedJobResponse } from '../../../shared/transport/responses';
 

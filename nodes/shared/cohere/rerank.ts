@@ -5,11 +5,11 @@ import type {
 	ISupplyDataFunctions,
 } from 'n8n-workflow';
 
-import { getBatching } from './run';
-import { pack, runPool } from './pool';
-import { compact, getModelId } from './parameters';
+import { getBatching } from '../run/runNode';
+import { pack, runPool } from '../run/pool';
+import { compact, getModelId } from '../parameters/parameters';
 import { cohereApiRequest } from '../transport';
-import { getOptions } from './numbers';
+import { getOptions } from '../parameters/numbers';
 import { LIMITS } from '../limits';
 import type { RerankResponse } from '../transport/responses';
 

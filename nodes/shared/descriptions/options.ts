@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, priorityOption, requestOptions } from './descriptions';
+import { concurrencyOption, priorityOption, requestOptions } from './collections';
 
 /*
  * Options that several nodes offer, defined once here with no display rules: each node places them in its

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asItemError, errorItem } from './itemErrors';
-import { pack, runPool } from './pool';
+import { asItemError, errorItem } from '../run/itemErrors';
+import { pack, runPool } from '../run/pool';
 
 /** What one input item contributes: a text or an image, or nothing when it is skipped. */
 export interface EmbedEntry {

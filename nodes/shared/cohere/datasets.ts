@@ -6,7 +6,7 @@ import { cohereApiRequest, getRequestSettings } from '../transport';
 import type { CreateDatasetResponse, Dataset, GetDatasetResponse } from '../transport/responses';
 import type { PartBody } from './datasetParts';
 import { datasetPartRows } from './datasetParts';
-import { multipartBody } from './multipart';
+import { multipartBody } from '../formats/multipart';
 import { pollUntil } from './poll';
 
 /** How long to wait for a dataset's validation, and how often to look. */

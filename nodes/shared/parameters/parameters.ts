@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
-import { normalizePath } from '../transport/baseUrl';
 
 /**
  * Reads a JSON parameter that users fill either with JSON text or with an expression that already gives an
@@ -206,4 +205,10 @@ export function getCompatibleEndpoint(
 		asText(this.getNodeParameter('compatiblePath', itemIndex, '/compatibility/v1')),
 	);
 	return { model, path };
+}
+
+/** `/api/v1/` and `api/v1` both become `/api/v1`. */
+export function normalizePath(path: string): string {
+	const trimmed = path.trim().replace(/\/+$/, '');
+	return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }

@@ -11,7 +11,7 @@ import { batchingOptions } from '../descriptions';
 import type { RequestLimiter } from '../transport/limiter';
 import { AUTO_MAX_CONCURRENCY, runLimiter } from '../transport/limiter';
 import { asItemError, asNodeError, errorItem } from './itemErrors';
-import { checkNumberFields } from './numbers';
+import { checkNumberFields } from '../parameters/numbers';
 import type { ProcessItemsOptions } from './processItems';
 
 /** The batching options, checked against their declared ranges (the same for every item). */

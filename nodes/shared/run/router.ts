@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemWorker, ProcessItemsOptions } from './processItems';
-import { getBatching } from './run';
+import { getBatching } from './runNode';
 import { processItems } from './processItems';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { avroRecords, concatBytes, isAvroContainer } from './avro';
+import { avroRecords, concatBytes, isAvroContainer } from '../formats/avro';
 
 /** What an HTTP helper may give for a body: a stream of chunks, or the bytes whole. */
 export type PartBody = AsyncIterable<Uint8Array | string> | Uint8Array | ArrayBuffer | string;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getJsonParameter } from './parameters';
+import { getJsonParameter } from '../parameters/parameters';
 
 /* What every chat request of the package shares, whichever node sends it (Chat, Cohere Batch): the sampling
  * options under each API's names, the JSON Schema of a structured answer, and reading that answer. */

@@ -4,7 +4,7 @@ import type { CohereContext, RequestSettings } from '../transport';
 import { cohereApiRequest } from '../transport';
 import type { EmbedResponse } from '../transport/responses';
 import { OUTPUT_DIMENSIONS } from '../limits';
-import { compact } from './parameters';
+import { compact } from '../parameters/parameters';
 
 /** One POST /v2/embed: texts or images (at most 96), in the embedding types asked for. */
 export interface EmbedRequest {
