@@ -6,11 +6,11 @@ import {
 	priorityOption,
 	requestOptions,
 } from '../shared/descriptions';
-import { chatOptions } from '../shared/descriptions/options';
+import { chatOptionsFor } from '../shared/descriptions/options';
 
-/** The Cohere Chat node's sampling options (one definition for both, in nodes/shared/options.ts). */
+/** The chat options the model takes (one definition with the Chat node's, in descriptions/options.ts). */
 export const optionsDescription = optionsCollection([
-	...Object.values(chatOptions),
+	...chatOptionsFor(['model']).map(({ option }) => option),
 	priorityOption,
 	...requestOptions,
 ]);

@@ -88,6 +88,38 @@ describe('nodes/shared, in folders by concern', () => {
 	});
 });
 
+describe("Cohere's API, one module per endpoint family", () => {
+	/** Every TypeScript file below nodes/, with its text. */
+	function sources(dir = path.join(PACKAGE_ROOT, 'nodes')): Array<{ file: string; text: string }> {
+		return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) return sources(full);
+			if (!entry.name.endsWith('.ts')) return [];
+			return [{ file: path.relative(PACKAGE_ROOT, full), text: readFileSync(full, 'utf8') }];
+		});
+	}
+
+	test.each([
+		['/v2/chat', 'nodes/shared/cohere/chat/'],
+		['/v2/embed', 'nodes/shared/cohere/embed.ts'],
+		['/v2/rerank', 'nodes/shared/cohere/rerank.ts'],
+	])('%s has one sender, in %s', (endpoint, module) => {
+		const senders = sources()
+			.filter(({ text }) => text.includes(`path: '${endpoint}'`))
+			.map(({ file }) => file);
+		expect(senders.length).toBeGreaterThan(0);
+		expect(senders.filter((file) => !file.startsWith(module))).toEqual([]);
+	});
+
+	test('a chat body is built only by the chat module: no node writes response_format or stop_sequences', () => {
+		const builders = sources()
+			.filter(({ file }) => !file.startsWith('nodes/shared/cohere/chat/'))
+			.filter(({ text }) => /\b(response_format|stop_sequences|json_schema):/.test(text))
+			.map(({ file }) => file);
+		expect(builders).toEqual([]);
+	});
+});
+
 describe('how much one file holds', () => {
 	/** Every TypeScript file below nodes/ with its line count. */
 	function sourceFiles(

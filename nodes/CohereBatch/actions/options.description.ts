@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, requestOptions } from '../../shared/descriptions';
-import { chatOptions } from '../../shared/descriptions/options';
+import { chatOptionsFor } from '../../shared/descriptions/options';
 
 const forRun = { displayOptions: { show: { '/operation': ['runChat'] } } };
 
@@ -9,15 +9,7 @@ const forRun = { displayOptions: { show: { '/operation': ['runChat'] } } };
  * The chat settings a batch record takes (the ones public batch clients send: sampling and length; no tools,
  * documents or reasoning), with the Chat node's definitions and so its range checks.
  */
-const CHAT_OPTIONS = [
-	chatOptions.frequencyPenalty,
-	chatOptions.maxTokens,
-	chatOptions.presencePenalty,
-	chatOptions.seed,
-	chatOptions.temperature,
-	chatOptions.topK,
-	chatOptions.topP,
-];
+const CHAT_OPTIONS = chatOptionsFor(['batch']).map(({ option }) => option);
 
 /** The node's "Options" collection; its number fields' ranges are enforced at run time by `getOptions`. */
 export const optionsDescription: INodeProperties = optionsCollection([

@@ -13,11 +13,10 @@ import {
 	responseFormatProperty,
 	systemMessageProperty,
 } from '../../shared/descriptions';
-import { contentText } from '../../shared/cohere/chatContent';
-import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/cohere/chat';
+import { chatAnswer, chatBody, getJsonSchema, responseFormatBody } from '../../shared/cohere/chat';
 import { uploadDataset, waitForValidation } from '../../shared/cohere/datasets';
 import { getOptions } from '../../shared/parameters/numbers';
-import { asText, compact, getModelId, getRequiredText } from '../../shared/parameters/parameters';
+import { asText, getModelId, getRequiredText } from '../../shared/parameters/parameters';
 import { asItemError, errorItem } from '../../shared/run/itemErrors';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { Batch, GetBatchResponse } from '../../shared/transport/responses';
@@ -83,38 +82,18 @@ function chatRecord(
 	];
 	return {
 		custom_id: String(itemIndex),
-		body: compact({
-			messages,
-			response_format:
-				format === 'json_object'
-					? { type: 'json_object' }
-					: format === 'json_schema'
-						? { type: 'json_object', json_schema: getJsonSchema.call(this, itemIndex) }
-						: undefined,
-			...samplingOptions(options, 'cohere'),
-		}),
+		body: chatBody(
+			{
+				messages,
+				responseFormat: responseFormatBody(
+					format,
+					() => getJsonSchema.call(this, itemIndex),
+					'cohere',
+				),
+			},
+			options,
+		),
 	};
-}
-
-/** The output item of one answered record, as the Chat node gives it. */
-function answerItem(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	response: IDataObject,
-): INodeExecutionData {
-	if (!this.getNodeParameter('simplify', itemIndex, true))
-		return { json: response, pairedItem: { item: itemIndex } };
-	const message = (response.message ?? {}) as IDataObject;
-	const text = contentText(message.content, 'text') ?? '';
-	const json: IDataObject = compact({
-		text,
-		finish_reason: response.finish_reason,
-		thinking: contentText(message.content, 'thinking'),
-		usage: response.usage,
-	});
-	if (this.getNodeParameter('responseFormat', itemIndex, 'text') !== 'text')
-		json.json = parseModelJson.call(this, itemIndex, text);
-	return { json, pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -217,7 +196,15 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 					`Cohere could not answer item ${itemIndex} in batch ${batchId}`,
 					{ itemIndex, description: result.error ?? 'No reason given' },
 				);
-			output[itemIndex] = answerItem.call(this, itemIndex, result.response);
+			output[itemIndex] = {
+				json: chatAnswer.call(
+					this,
+					itemIndex,
+					result.response,
+					this.getNodeParameter('responseFormat', itemIndex, 'text') as string,
+				),
+				pairedItem: { item: itemIndex },
+			};
 		} catch (error) {
 			if (!continueOnFail) throw asItemError.call(this, error, itemIndex);
 			output[itemIndex] = errorItem(asItemError.call(this, error, itemIndex), itemIndex);

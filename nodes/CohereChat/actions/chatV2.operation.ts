@@ -1,21 +1,19 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { modelLocator } from '../../shared/descriptions';
 import { CHAT_IMAGE_RULES } from '../../shared/limits';
-import { contentText } from '../../shared/cohere/chatContent';
-import { compact, getModelId } from '../../shared/parameters/parameters';
-import { cohereApiRequest } from '../../shared/transport';
+import { getModelId } from '../../shared/parameters/parameters';
 import { getDocuments } from '../helpers/documents';
-import { readConversation, simplifyToolCalls } from '../helpers/messages';
-import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/cohere/chat';
+import { readConversation } from '../helpers/messages';
+import {
+	chatAnswer,
+	chatBody,
+	getJsonSchema,
+	responseFormatBody,
+	sendChat,
+} from '../../shared/cohere/chat';
 import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
-import type { ChatResponse } from '../../shared/transport/responses';
 
 const show = { api: ['v2'] };
 
@@ -49,57 +47,23 @@ export async function execute(
 				images.map((image) => ({ type: 'image_url', image_url: { url: image.dataUri } })),
 		},
 	);
-	const citationMode = this.getNodeParameter('citationMode', itemIndex, 'default') as string;
-	const thinking = options.thinking as string | undefined;
-
-	const body = compact({
-		model,
-		messages,
-		documents: getDocuments.call(this, itemIndex),
-		citation_options: citationMode === 'default' ? undefined : { mode: citationMode },
-		response_format:
-			responseFormat === 'json_object'
-				? { type: 'json_object' }
-				: responseFormat === 'json_schema'
-					? { type: 'json_object', json_schema: getJsonSchema.call(this, itemIndex) }
-					: undefined,
-		tools,
-		tool_choice: tools && toolChoice !== 'auto' ? toolChoice.toUpperCase() : undefined,
-		strict_tools:
-			tools && this.getNodeParameter('strictTools', itemIndex, false) ? true : undefined,
-		...samplingOptions(options, 'cohere'),
-		safety_mode: options.safetyMode,
-		thinking: thinking
-			? compact({
-					type: thinking,
-					token_budget: thinking === 'enabled' ? options.thinkingTokenBudget : undefined,
-				})
-			: undefined,
-		priority: options.priority,
-		logprobs: options.logprobs === true ? true : undefined,
-	});
-
-	const response = await (cohereApiRequest<ChatResponse>).call(this, {
-		method: 'POST',
-		path: '/v2/chat',
-		body: body,
-		itemIndex,
-	});
-
-	if (!this.getNodeParameter('simplify', itemIndex, true)) return [{ json: response }];
-	const message = response.message ?? {};
-	const text = contentText(message.content, 'text') ?? '';
-	const simplified: IDataObject = compact({
-		text,
-		finish_reason: response.finish_reason,
-		citations: message.citations,
-		tool_plan: message.tool_plan,
-		tool_calls: simplifyToolCalls(message.tool_calls),
-		thinking: contentText(message.content, 'thinking'),
-		usage: response.usage,
-		logprobs: response.logprobs,
-	});
-	if (responseFormat !== 'text' && !message.tool_calls)
-		simplified.json = parseModelJson.call(this, itemIndex, text);
-	return [{ json: simplified }];
+	const body = chatBody(
+		{
+			model,
+			messages,
+			documents: getDocuments.call(this, itemIndex),
+			citationMode: this.getNodeParameter('citationMode', itemIndex, 'default') as string,
+			responseFormat: responseFormatBody(
+				responseFormat,
+				() => getJsonSchema.call(this, itemIndex),
+				'cohere',
+			),
+			tools,
+			toolChoice,
+			strictTools: this.getNodeParameter('strictTools', itemIndex, false) as boolean,
+		},
+		options,
+	);
+	const response = await sendChat.call(this, body, { itemIndex });
+	return [{ json: chatAnswer.call(this, itemIndex, response, responseFormat) }];
 }

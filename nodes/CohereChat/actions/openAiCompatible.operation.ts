@@ -9,8 +9,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { compatibleEndpointProperties } from '../../shared/descriptions';
 import { compact, getCompatibleEndpoint } from '../../shared/parameters/parameters';
 import { cohereApiRequest } from '../../shared/transport';
-import { readConversation, simplifyToolCalls } from '../helpers/messages';
-import { getJsonSchema, parseModelJson, samplingOptions } from '../../shared/cohere/chat';
+import { readConversation } from '../helpers/messages';
+import {
+	getJsonSchema,
+	parseModelJson,
+	responseFormatBody,
+	compatibleChatBody,
+	simplifyToolCalls,
+} from '../../shared/cohere/chat';
 import { CHAT_IMAGE_RULES, LIMITS } from '../../shared/limits';
 import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from './options.description';
@@ -72,22 +78,20 @@ export async function execute(
 			],
 		},
 	);
-	const body = compact({
-		model,
-		messages,
-		response_format:
-			responseFormat === 'json_object'
-				? { type: 'json_object' }
-				: responseFormat === 'json_schema'
-					? {
-							type: 'json_schema',
-							json_schema: { name: 'response', schema: getJsonSchema.call(this, itemIndex) },
-						}
-					: undefined,
-		tools,
-		tool_choice: tools && toolChoice !== 'auto' ? toolChoice : undefined,
-		...samplingOptions(options, 'openai'),
-	});
+	const body = compatibleChatBody(
+		{
+			model,
+			messages,
+			responseFormat: responseFormatBody(
+				responseFormat,
+				() => getJsonSchema.call(this, itemIndex),
+				'openai',
+			),
+			tools,
+			toolChoice,
+		},
+		options,
+	);
 
 	const response = await (cohereApiRequest<ChatCompletionResponse>).call(this, {
 		method: 'POST',

@@ -6,12 +6,18 @@ import {
 	requestOptions,
 	optionsCollection,
 } from '../../shared/descriptions';
-import { chatOptions } from '../../shared/descriptions/options';
+import type { ChatForm } from '../../shared/descriptions/options';
+import { chatOptionsFor } from '../../shared/descriptions/options';
 
 const onlyFor = (...apis: string[]) => ({ displayOptions: { show: { '/api': apis } } });
 
+/** The API forms of the Chat node; an option every one of them takes needs no display rule. */
+const FORMS: ChatForm[] = ['v2', 'v1', 'generate', 'openai'];
+
 export const optionsDescription: INodeProperties = optionsCollection([
-	chatOptions.frequencyPenalty,
+	...chatOptionsFor(FORMS).map(({ option, forms }) =>
+		forms.length === FORMS.length ? option : { ...option, ...onlyFor(...forms) },
+	),
 	{
 		displayName: 'Log Probabilities',
 		name: 'logprobs',
@@ -20,7 +26,6 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		description: 'Whether to return the log probabilities of the generated tokens',
 		...onlyFor('v2'),
 	},
-	chatOptions.maxTokens,
 	{
 		displayName: 'Number of Generations',
 		name: 'numGenerations',
@@ -29,10 +34,7 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		default: 1,
 		...onlyFor('generate'),
 	},
-	chatOptions.presencePenalty,
 	{ ...priorityOption, ...onlyFor('v2') },
-	{ ...chatOptions.thinking, ...onlyFor('v2') },
-	{ ...chatOptions.thinkingTokenBudget, ...onlyFor('v2') },
 	{
 		displayName: 'Return Likelihoods',
 		name: 'returnLikelihoods',
@@ -45,12 +47,6 @@ export const optionsDescription: INodeProperties = optionsCollection([
 		default: 'NONE',
 		...onlyFor('generate'),
 	},
-	{ ...chatOptions.safetyMode, ...onlyFor('v2') },
-	chatOptions.seed,
-	chatOptions.stopSequences,
-	chatOptions.temperature,
-	{ ...chatOptions.topK, ...onlyFor('v2', 'v1', 'generate') },
-	chatOptions.topP,
 	...batchingOptions(),
 	...requestOptions,
 ]);

@@ -150,28 +150,6 @@ export function attachToLastUserMessage(
 	return updated;
 }
 
-/** Tool calls as a workflow can use them: the id to answer with, the function name and its parsed arguments. */
-export function simplifyToolCalls(toolCalls: unknown): IDataObject[] | undefined {
-	if (!Array.isArray(toolCalls) || toolCalls.length === 0) return undefined;
-	return toolCalls.map((call: IDataObject) => {
-		const fn = (call.function ?? {}) as IDataObject;
-		let parsed: unknown = fn.arguments;
-		if (typeof fn.arguments === 'string') {
-			try {
-				parsed = JSON.parse(fn.arguments);
-			} catch {
-				parsed = fn.arguments;
-			}
-		}
-		return {
-			id: call.id,
-			type: call.type ?? 'function',
-			name: fn.name,
-			arguments: parsed as IDataObject,
-		};
-	});
-}
-
 /** What the v2 and OpenAI-compatible forms share for one item: the conversation with its attachments, the
  * answer format and the tools. Each form turns the attachments into its own message parts. */
 export interface Conversation {

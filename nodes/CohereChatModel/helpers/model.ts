@@ -10,19 +10,16 @@ import type {
 import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
+import type { ChatSettings } from '../../shared/cohere/chat';
+import { chatBody } from '../../shared/cohere/chat';
 import type { AiNodeSdk } from '../../shared/run/aiNodeSdk';
 
 import type { CohereChatResponse, CohereUsage } from './messages';
 import { finishReason, fromCohereMessage, tokenUsage, toCohereMessages } from './messages';
 import { isZodSchema, zodToJsonSchema } from './toolSchema';
 
-/** What the node sets besides the SDK's own sampling settings (Cohere-only options). */
-export interface CohereChatModelConfig extends ChatModelConfig {
-	safetyMode?: string;
-	thinking?: 'enabled' | 'disabled';
-	thinkingTokenBudget?: number;
-	priority?: number;
-}
+/** The SDK's sampling settings and Cohere's own (safety mode, reasoning, priority), as the chat module reads them. */
+export type CohereChatModelConfig = ChatModelConfig & ChatSettings;
 
 /**
  * How the model reaches Cohere: our transport (Base URL, key confinement, retries with Retry-After,
@@ -92,34 +89,14 @@ function defineCohereChatModel(sdk: AiNodeSdk) {
 						parameters: toolParameters(sdk, tool),
 					},
 				}));
-			const body: IDataObject = {
-				model: this.modelId,
-				messages: toCohereMessages(messages) as unknown as IDataObject[],
-				temperature: settings.temperature,
-				max_tokens: settings.maxTokens,
-				p: settings.topP,
-				k: settings.topK,
-				seed: settings.seed,
-				frequency_penalty: settings.frequencyPenalty,
-				presence_penalty: settings.presencePenalty,
-				stop_sequences: settings.stopSequences?.length ? settings.stopSequences : undefined,
-				safety_mode: settings.safetyMode,
-				priority: settings.priority,
-				...(settings.thinking
-					? {
-							thinking: {
-								type: settings.thinking,
-								...(settings.thinking === 'enabled' && settings.thinkingTokenBudget
-									? { token_budget: settings.thinkingTokenBudget }
-									: {}),
-							},
-						}
-					: {}),
-				...(tools.length ? { tools } : {}),
-			};
-			return Object.fromEntries(
-				Object.entries(body).filter(([, value]) => value !== undefined),
-			) as IDataObject;
+			return chatBody(
+				{
+					model: this.modelId,
+					messages: toCohereMessages(messages) as unknown as IDataObject[],
+					tools,
+				},
+				settings,
+			);
 		}
 
 		async generate(messages: Message[], config?: CohereChatModelConfig): Promise<GenerateResult> {
@@ -145,10 +122,7 @@ function defineCohereChatModel(sdk: AiNodeSdk) {
 		 * finish reason and usage last.
 		 */
 		async *stream(messages: Message[], config?: CohereChatModelConfig): AsyncIterable<StreamChunk> {
-			const body = await this.transport.openStream({
-				...this.requestBody(messages, config),
-				stream: true,
-			});
+			const body = await this.transport.openStream(this.requestBody(messages, config));
 			const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
 			let usage: TokenUsage | undefined;
 			for await (const event of parseSSEStream(body)) {

@@ -1,15 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { contentText } from '../../shared/cohere/chatContent';
+import { chatBody, contentText, responseFormatBody, sendChat } from '../../shared/cohere/chat';
 import { getModelId, perItemParameter, requireText } from '../../shared/parameters/parameters';
 import { getBatching } from '../../shared/run/runNode';
 import { processItems } from '../../shared/run/processItems';
-import { cohereApiRequest } from '../../shared/transport';
 import type { Example } from '../helpers/examples';
 import { classification, getExamples } from '../helpers/examples';
 import { modelLocator } from '../../shared/descriptions';
-import type { ChatResponse } from '../../shared/transport/responses';
 
 export const description = updateDisplayOptions({ show: { method: ['chat'] } }, [
 	modelLocator('searchChatModels', 'command-a-03-2025', {
@@ -33,31 +31,27 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const { examples, labels } = getExamples.call(this, true);
 	const input = perItemParameter.call(this, 'input');
 	const system = classifierPrompt(examples, labels);
+	const labelSchema = {
+		type: 'object',
+		properties: { label: { type: 'string', enum: labels } },
+		required: ['label'],
+	};
 	return await processItems.call(
 		this,
 		async function (this: IExecuteFunctions, itemIndex: number) {
 			const text = requireText.call(this, input(itemIndex), 'Input', itemIndex);
-			const response = await (cohereApiRequest<ChatResponse>).call(this, {
-				method: 'POST',
-				path: '/v2/chat',
-				body: {
+			const body = chatBody(
+				{
 					model: getModelId.call(this, itemIndex, 'chatModel'),
 					messages: [
 						{ role: 'system', content: system },
 						{ role: 'user', content: text },
 					],
-					response_format: {
-						type: 'json_object',
-						json_schema: {
-							type: 'object',
-							properties: { label: { type: 'string', enum: labels } },
-							required: ['label'],
-						},
-					},
-					temperature: 0,
+					responseFormat: responseFormatBody('json_schema', () => labelSchema, 'cohere'),
 				},
-				itemIndex,
-			});
+				{ temperature: 0 },
+			);
+			const response = await sendChat.call(this, body, { itemIndex });
 			const answer = contentText(response.message?.content) ?? '';
 			let label: unknown;
 			try {

@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compatibleEndpointProperties, inputTypeProperty } from '../../shared/descriptions';
-import { compact, getCompatibleEndpoint, perItemParameter } from '../../shared/parameters/parameters';
+import {
+	compact,
+	getCompatibleEndpoint,
+	perItemParameter,
+} from '../../shared/parameters/parameters';
 import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
 import type { EmbeddingsResponse } from '../../shared/transport/responses';
 import type { BatchResult, EmbedEntry } from '../../shared/cohere/embedBatches';

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contentText } from '../../shared/cohere/chatContent';
-import { asText, compact, getModelId } from '../../shared/parameters/parameters';
-import { cohereApiRequest } from '../../shared/transport';
+import { chatBody, contentText, sendChat } from '../../shared/cohere/chat';
+import { asText, getModelId } from '../../shared/parameters/parameters';
 import { getOptions } from '../../shared/parameters/numbers';
 import { optionsDescription } from '../actions/options.description';
-import type { ChatResponse } from '../../shared/transport/responses';
 
 /** Cohere's /v1/summarize refuses shorter texts. */
 export const MIN_SUMMARIZE_CHARACTERS = 250;
@@ -89,19 +87,17 @@ export async function chatOnce(
 	user: string,
 	temperature?: number,
 ) {
-	const response = await (cohereApiRequest<ChatResponse>).call(this, {
-		method: 'POST',
-		path: '/v2/chat',
-		body: compact({
+	const body = chatBody(
+		{
 			model: getModelId.call(this, itemIndex),
 			messages: [
 				{ role: 'system', content: system },
 				{ role: 'user', content: user },
 			],
-			temperature,
-		}),
-		itemIndex,
-	});
+		},
+		{ temperature },
+	);
+	const response = await sendChat.call(this, body, { itemIndex });
 	const text = contentText(response.message?.content) ?? '';
 	return {
 		text: text.trim(),

@@ -105,6 +105,36 @@ export const chatOptions = {
 	},
 } satisfies Record<string, INodeProperties>;
 
+/**
+ * Where a chat option is sent: the Chat node's API forms (`v2`, `v1`, `generate`, `openai`), a Cohere Batch
+ * record (`batch`) and the Command Chat Model (`model`). An option not listed here goes everywhere; each
+ * node builds its Options collection from `chatOptionsFor`, so a new option is added here and nowhere else.
+ */
+const CHAT_OPTION_FORMS: Partial<Record<keyof typeof chatOptions, ChatForm[]>> = {
+	safetyMode: ['v2', 'model'],
+	stopSequences: ['v2', 'v1', 'generate', 'openai', 'model'],
+	thinking: ['v2', 'model'],
+	thinkingTokenBudget: ['v2', 'model'],
+	topK: ['v2', 'v1', 'generate', 'batch', 'model'],
+};
+
+export type ChatForm = 'v2' | 'v1' | 'generate' | 'openai' | 'batch' | 'model';
+
+/** The chat options one form takes, each with the forms that take it. */
+export function chatOptionsFor(
+	forms: ChatForm[],
+): Array<{ option: INodeProperties; forms: ChatForm[] }> {
+	const all: ChatForm[] = ['v2', 'v1', 'generate', 'openai', 'batch', 'model'];
+	return Object.entries(chatOptions)
+		.map(([name, option]) => ({
+			option: option as INodeProperties,
+			forms: (CHAT_OPTION_FORMS[name as keyof typeof chatOptions] ?? all).filter((form) =>
+				forms.includes(form),
+			),
+		}))
+		.filter(({ forms: taken }) => taken.length > 0);
+}
+
 /** Embedding settings (Embed, Embeddings). */
 export const embedOptions = {
 	maxTokens: {

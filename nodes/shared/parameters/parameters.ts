@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
-
 /**
  * Reads a JSON parameter that users fill either with JSON text or with an expression that already gives an
  * object or array. Errors name the parameter (by its label) and the item.

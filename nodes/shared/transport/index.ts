@@ -29,12 +29,7 @@ export {
 export type { RequestSettings } from './settings';
 export type { CohereContext, CohereRequest, CohereResponse } from './types';
 export { CREDENTIAL_TYPE } from './types';
-export {
-	DEFAULT_BASE_URL,
-	getBaseUrl,
-	normalizeBaseUrl,
-	parseBaseUrl,
-} from './baseUrl';
+export { DEFAULT_BASE_URL, getBaseUrl, normalizeBaseUrl, parseBaseUrl } from './baseUrl';
 export { keyMayGoTo } from './keyScope';
 export { backoffDelayMs, isRetryableStatus, retryDelayMs, serverRequestedDelayMs } from './retry';
 

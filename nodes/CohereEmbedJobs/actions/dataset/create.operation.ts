@@ -7,7 +7,11 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { inputBinary } from '../../../shared/formats/binary';
-import { getRequiredText, perItemParameter, requireText } from '../../../shared/parameters/parameters';
+import {
+	getRequiredText,
+	perItemParameter,
+	requireText,
+} from '../../../shared/parameters/parameters';
 import { processItems } from '../../../shared/run/processItems';
 import { getRequestSettings } from '../../../shared/transport';
 import { uploadDataset, waitForValidation } from '../../../shared/cohere/datasets';
