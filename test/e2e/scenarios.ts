@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import samples from '../emulator/connector-samples.json';
+import { sample } from '../fixtures';
 import type { CohereEmulator } from '../emulator/server';
 import {
 	check,
@@ -193,12 +193,10 @@ export async function modelsAndRawHttp(scenario: Scenario) {
 		),
 	);
 	check('the documented List Models sample comes out unchanged', () => {
-		const sample = (samples as Array<{ title: string; output: unknown }>).find(
-			(s) => s.title === 'List Models',
-		)!;
+		const listModels = sample('List Models');
 		expectEqual(
 			main.output('Models Page (Documented Sample)').map((i) => i.json),
-			[sample.output],
+			[listModels.output],
 		);
 	});
 	check('Raw HTTP Chat: one answer per question, in order, paired to its item', () => {
@@ -219,16 +217,14 @@ export async function modelsAndRawHttp(scenario: Scenario) {
 	check(
 		'Raw HTTP documented classify sample: body sent as given, its Authorization header ignored, sample output',
 		() => {
-			const sample = (samples as Array<{ title: string; input: any; output: any }>).find(
-				(s) => s.title === 'Raw HTTP request (advanced)',
-			)!;
+			const rawHttp = sample('Raw HTTP request (advanced)');
 			const [request] = emulator.requestsTo('/v1/classify');
-			expectEqual(request.body, sample.input.body.raw, 'request body');
+			expectEqual(request.body, rawHttp.input.body.raw, 'request body');
 			expectEqual(request.headers.authorization, 'Bearer test-key', 'authorization');
 			const [item] = main.output('Raw HTTP Classify (Documented Sample)');
 			expectEqual(
 				[item.json.status, item.json.body, item.json.headers['x-request-id']],
-				[200, sample.output.body, sample.output.headers['X-Request-ID']],
+				[200, rawHttp.output.body, rawHttp.output.headers['X-Request-ID']],
 			);
 		},
 	);
@@ -322,12 +318,8 @@ export async function chatInEveryForm(scenario: Scenario) {
 	check(
 		'Chat v1 and Generate reproduce the documented samples (request bodies and outputs)',
 		() => {
-			const chatSample = (samples as Array<{ title: string; input: any; output: any }>).find(
-				(s) => s.title === 'Generate Chat (Beta)',
-			)!;
-			const generateSample = (samples as Array<{ title: string; input: any; output: any }>).find(
-				(s) => s.title === 'Generate Text',
-			)!;
+			const chatSample = sample('Generate Chat (Beta)');
+			const generateSample = sample('Generate Text');
 			expectEqual(
 				emulator.requestsTo('/v1/chat').map((r) => r.body),
 				[chatSample.input.body],
@@ -448,8 +440,6 @@ export async function classifySummarizeTokenize(scenario: Scenario) {
 	console.log('\nWorkflow "Cohere: Classify, Summarize and Tokenize"');
 	emulator.reset();
 	const misc = await execute(userFolder, 'e2eClassSumToken', version);
-	const sampleOf = (title: string) =>
-		(samples as Array<{ title: string; input: any; output: any }>).find((s) => s.title === title)!;
 	checkRanWithoutError(misc);
 	check('Classify by Embeddings and with Chat label both texts correctly', () => {
 		expectEqual(
@@ -470,7 +460,7 @@ export async function classifySummarizeTokenize(scenario: Scenario) {
 		);
 	});
 	check('Classify endpoint: the documented sample (request body and raw output)', () => {
-		const { input, output } = sampleOf('Generate Classification');
+		const { input, output } = sample('Generate Classification');
 		expectEqual(
 			emulator.requestsTo('/v1/classify').map((r) => r.body),
 			[input.body],
@@ -485,7 +475,7 @@ export async function classifySummarizeTokenize(scenario: Scenario) {
 	check(
 		'Summarize: chat with the options as instructions, and the documented endpoint sample',
 		() => {
-			const { input, output } = sampleOf('Summarize Text');
+			const { input, output } = sample('Summarize Text');
 			expectTrue(
 				String(misc.output('Summarize with Chat')[0]?.json.summary).startsWith(
 					'Answer to: Summarize this text:',
@@ -505,7 +495,7 @@ export async function classifySummarizeTokenize(scenario: Scenario) {
 		},
 	);
 	check('Tokenize: the documented sample; tokenize then detokenize', () => {
-		const { input, output } = sampleOf('Generate Tokens');
+		const { input, output } = sample('Generate Tokens');
 		expectEqual(emulator.requestsTo('/v1/tokenize')[0]?.body, input.body, 'tokenize body');
 		expectEqual(
 			misc.output('Tokenize (Documented Sample)').map((i) => i.json),

@@ -5,8 +5,10 @@ import type { AddressInfo, Socket } from 'node:net';
 
 import type { Exchange } from '../contract/openapi';
 import { schemaOf, writeAvro } from './avro';
-import type { EmulatorRequest, EmulatorResponse } from './handlers';
-import { ApiError, JobStore, route } from './handlers';
+import type { EmulatorRequest, EmulatorResponse } from './handlers/common';
+import { ApiError } from './handlers/common';
+import { route } from './handlers';
+import { JobStore } from './handlers/store';
 import { type CohereLimits, CohereRateLimiter } from './rate-limits';
 
 export interface RecordedRequest extends EmulatorRequest {

@@ -6,9 +6,10 @@ import type { INodeType } from 'n8n-workflow';
 import { AI_NODE_SDK_REQUIRED, aiNodeSdkNotice } from '../../nodes/shared/run/aiNodeSdk';
 import { loadPackage, supplyData } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
+import { PACKAGE_NODES } from '../nodes';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('without n8n’s AI node SDK', () => {
 	afterEach(() => jest.dontMock('@n8n/ai-node-sdk'));
@@ -38,22 +39,7 @@ describe('without n8n’s AI node SDK', () => {
 		const loader = new PackageDirectoryLoader(`${__dirname}/../..`);
 		await loader.loadAll();
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual(
-			[
-				'cohereBatch',
-				'cohereChat',
-				'cohereChatModel',
-				'cohereClassify',
-				'cohereEmbed',
-				'cohereEmbedJobs',
-				'cohereEmbeddings',
-				'cohereHttpRequest',
-				'cohereModels',
-				'cohereRerank',
-				'cohereReranker',
-				'cohereSummarize',
-				'cohereTokenize',
-				'cohereTranscribe',
-			].sort(),
+			PACKAGE_NODES.map((node) => node.type).sort(),
 		);
 	});
 

@@ -6,9 +6,9 @@ import { z } from 'zod';
 
 import { supplyData } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const chatBodies = () => ctx.emulator.requestsTo('/v2/chat').map((r) => r.body as any);
 
 const calculator = {

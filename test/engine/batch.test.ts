@@ -3,9 +3,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { parseMultipart } from '../emulator/server';
 import { listSearch, runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fast = { pollInterval: 0.01, maxWait: 10 };
 
 function batch(parameters: IDataObject, items?: INodeExecutionData[], continueOnFail = false) {

@@ -3,10 +3,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import samples from '../emulator/connector-samples.json';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId, texts } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const texts = (...list: string[]): INodeExecutionData[] => list.map((text) => ({ json: { text } }));
 const examples = [
 	{ text: 'the team won the football match', label: 'sports' },
 	{ text: 'a great goal in the soccer game', label: 'sports' },

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { fakeEmbedding } from '../emulator/handlers';
+import { fakeEmbedding } from '../emulator/handlers/common';
 import { parseMultipart } from '../emulator/server';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fast = { pollInterval: 0.01, maxWait: 5 };
 
 function jobs(parameters: IDataObject, items?: INodeExecutionData[], continueOnFail = false) {

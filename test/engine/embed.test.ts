@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import samples from '../emulator/connector-samples.json';
-import { fakeEmbedding } from '../emulator/handlers';
+import { fakeEmbedding } from '../emulator/handlers/common';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const textItems = (count: number, prefix = 'text') =>
 	Array.from({ length: count }, (_, i) => ({ json: { id: i, text: `${prefix} ${i}` } }));
 

@@ -1,14 +1,10 @@
 /* Cohere Raw HTTP: paths and full URLs on the Base URL origin only, query, headers, bodies, error items. */
-import samples from '../emulator/connector-samples.json';
 import { resolveTarget } from '../../nodes/CohereHttpRequest/helpers/target';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { sample } from '../fixtures';
 
 const ctx = useEmulator();
-const sample = (title: string) =>
-	(
-		samples as Array<{ title: string; input: Record<string, any>; output: Record<string, any> }>
-	).find((s) => s.title === title)!;
 
 describe('Cohere Raw HTTP (cohereHttpRequest)', () => {
 	test('the "Raw HTTP request" sample: full URL, raw JSON body, its Authorization header ignored, { status, headers, body } out', async () => {

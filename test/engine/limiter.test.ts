@@ -7,9 +7,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { embedRows, runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function chat(
 	options: IDataObject,

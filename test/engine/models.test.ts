@@ -1,13 +1,9 @@
 /* Cohere List Models: List (paged, limited, filtered by endpoint) and Get. */
-import samples from '../emulator/connector-samples.json';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { sample } from '../fixtures';
 
 const ctx = useEmulator();
-const sample = (title: string) =>
-	(
-		samples as Array<{ title: string; input: Record<string, any>; output: Record<string, any> }>
-	).find((s) => s.title === title)!;
 
 describe('Cohere List Models (cohereModels)', () => {
 	test('Return All follows next_page_token and gives one item per model', async () => {

@@ -7,9 +7,9 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { embedRows, runNode, supplyData } from './harness';
 import { pacing, TEST_WINDOW_MS, useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const TRIAL = 'trial-key';
 
 // The first requests of a test process are slow to leave (code not yet compiled): one run on the unlimited

@@ -4,27 +4,10 @@ import path from 'node:path';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_ROOT } from './harness';
+import { MAIN_NODES, PACKAGE_NODES, SUB_NODES } from '../nodes';
 
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
-const EXPECTED_NODES = [
-	'cohereModels',
-	'cohereHttpRequest',
-	'cohereChat',
-	'cohereEmbed',
-	'cohereRerank',
-	'cohereEmbedJobs',
-	'cohereTokenize',
-	'cohereSummarize',
-	'cohereClassify',
-	'cohereTranscribe',
-	'cohereBatch',
-];
-/** The AI sub-nodes: no input, one AI output; n8n's own sub-nodes are not tools, and neither are these. */
-const SUB_NODES: Array<[string, string]> = [
-	['cohereChatModel', 'ai_languageModel'],
-	['cohereEmbeddings', 'ai_embedding'],
-	['cohereReranker', 'ai_reranker'],
-];
+const EXPECTED_NODES = MAIN_NODES.map((node) => node.type);
 
 describe('the package as n8n loads it', () => {
 	test('package.json: community keyword, MIT, no runtime dependencies, n8n-workflow and the AI node SDK as peers', () => {
@@ -48,6 +31,19 @@ describe('the package as n8n loads it', () => {
 		}
 	});
 
+	test('package.json lists every node the sources have, and the tests know each one (test/nodes/<type>.ts)', () => {
+		const sources = readdirSync(path.join(PACKAGE_ROOT, 'nodes'), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.flatMap((entry) =>
+				readdirSync(path.join(PACKAGE_ROOT, 'nodes', entry.name))
+					.filter((file) => file.endsWith('.node.ts'))
+					.map((file) => `dist/nodes/${entry.name}/${file.replace(/\.ts$/, '.js')}`),
+			);
+		expect([...packageJson.n8n.nodes].sort()).toEqual(sources.sort());
+		expect(PACKAGE_NODES.map((node) => node.file)).toEqual(packageJson.n8n.nodes);
+		expect(MAIN_NODES.length + SUB_NODES.length).toBe(PACKAGE_NODES.length);
+	});
+
 	test('the publish workflow: only on a version tag, after the tests, with an npm provenance statement', () => {
 		const workflow = readFileSync(
 			path.join(PACKAGE_ROOT, '.github', 'workflows', 'publish.yml'),
@@ -66,7 +62,7 @@ describe('the package as n8n loads it', () => {
 	test('PackageDirectoryLoader finds every node and the credential from the n8n block', async () => {
 		const loader = await loadPackage();
 		expect(Object.keys(loader.nodeTypes).sort()).toEqual(
-			[...EXPECTED_NODES, ...SUB_NODES.map(([name]) => name)].sort(),
+			PACKAGE_NODES.map((node) => node.type).sort(),
 		);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['cohereBearerApi']);
 		const credential = loader.credentialTypes.cohereBearerApi.type;
@@ -112,7 +108,7 @@ describe('the package as n8n loads it', () => {
 		},
 	);
 
-	test.each(SUB_NODES)(
+	test.each(SUB_NODES.map((node) => [node.type, node.aiOutput]))(
 		'%s: a sub-node with one %s output, a subtitle, our credential and a codex in the AI category',
 		async (name, output) => {
 			const loader = await loadPackage();
@@ -144,25 +140,13 @@ describe('the package as n8n loads it', () => {
 		}
 		// Like n8n's own chat models, the chat model sub-node is also listed in the main search (found by
 		// "Cohere" next to n8n's Cohere Chat Model); embeddings and reranker only where they plug in.
-		for (const [name] of SUB_NODES)
+		for (const { type: name } of SUB_NODES)
 			expect([name, codex(name).subcategories.AI.includes('Root Nodes')]).toEqual([
 				name,
 				name === 'cohereChatModel',
 			]);
-		const words = [...EXPECTED_NODES, ...SUB_NODES.map(([name]) => name)].flatMap(
-			(name) => codex(name).alias as string[],
-		);
-		for (const word of [
-			'rerank',
-			'embeddings',
-			'tokens',
-			'summarize',
-			'classify',
-			'models',
-			'http',
-			'dataset',
-			'batch',
-		])
-			expect([word, words.includes(word)]).toEqual([word, true]);
+		// The words a user types to find a main node are among its codex's aliases.
+		for (const { type, searchWords } of MAIN_NODES)
+			expect([type, codex(type).alias]).toEqual([type, expect.arrayContaining(searchWords!)]);
 	});
 });

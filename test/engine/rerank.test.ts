@@ -2,9 +2,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 function rerank(parameters: IDataObject, items: INodeExecutionData[], continueOnFail = false) {
 	return runNode({

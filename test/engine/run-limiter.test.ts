@@ -7,9 +7,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { PACKAGE_ROOT, runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const { RequestLimiter } = jest.requireActual<{
 	RequestLimiter: { prototype: { acquire: (...args: unknown[]) => Promise<unknown> } };

@@ -1,17 +1,14 @@
-import samples from '../emulator/connector-samples.json';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId, sample } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const sample = (samples as Array<{ title: string; input: any; output: any }>).find(
-	(s) => s.title === 'Summarize Text',
-)!;
+const summarizeText = sample('Summarize Text');
 const chats = () => ctx.emulator.requestsTo('/v2/chat').map((r) => r.body as any);
 
 describe('Cohere Summarize', () => {
 	test('the "Summarize Text" sample through the legacy endpoint: exact request, X-Client-Name, output with simplify off', async () => {
-		const { body, headers } = sample.input;
+		const { body, headers } = summarizeText.input;
 		const run = await runNode({
 			type: 'cohereSummarize',
 			parameters: {
@@ -29,7 +26,7 @@ describe('Cohere Summarize', () => {
 		const [request] = ctx.emulator.requestsTo('/v1/summarize');
 		expect(request.body).toEqual(body);
 		expect(request.headers['x-client-name']).toBe('AI-Documentation-Project');
-		expect(run.items.map((i) => i.json)).toEqual([sample.output]);
+		expect(run.items.map((i) => i.json)).toEqual([summarizeText.output]);
 	});
 
 	test('the endpoint refuses texts under 250 characters before sending', async () => {

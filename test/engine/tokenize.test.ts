@@ -1,11 +1,8 @@
-import samples from '../emulator/connector-samples.json';
 import { runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId, sample } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const sample = (title: string) =>
-	(samples as Array<{ title: string; input: any; output: any }>).find((s) => s.title === title)!;
 
 describe('Cohere Tokenize', () => {
 	test('the "Generate Tokens" sample: exact request, and its output with simplify off', async () => {

@@ -4,9 +4,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { parseMultipart } from '../emulator/server';
 import { listSearch, runNode } from './harness';
 import { useEmulator } from './setup';
+import { byId } from '../fixtures';
 
 const ctx = useEmulator();
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** A stand-in for a recording: the emulator transcribes the words after `SPEECH:`. */
 const audio = (words: string, mimeType = 'audio/wav', fileName = 'call.wav') => ({

@@ -23,7 +23,7 @@ import {
 	ROOT,
 	startServer,
 } from '../e2e/n8n-runtime';
-import { PANEL_ORDER } from './panels';
+import { builtDescription, PACKAGE_NODES, packageNode } from '../nodes';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,21 +42,6 @@ async function check(name: string, assertion: () => Promise<void> | void) {
 function expectTrue(condition: unknown, message: string) {
 	if (!condition) throw new Error(message);
 }
-
-/** Display names of our main nodes, and the words a user types to find them (the codex aliases). */
-const MAIN_NODES: Record<string, string[]> = {
-	'Cohere Chat': ['chat'],
-	'Cohere Embed': ['embeddings'],
-	'Cohere Rerank': ['rerank'],
-	'Cohere Embed Jobs': ['dataset', 'embed job'],
-	'Cohere Batch': ['batch', 'bulk'],
-	'Cohere Classify': ['classify'],
-	'Cohere Summarize': ['summarize'],
-	'Cohere Tokenize': ['tokens'],
-	'Cohere Transcribe': ['speech to text', 'voice'],
-	'Cohere List Models': ['models'],
-	'Cohere Raw HTTP': ['http'],
-};
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -105,16 +90,21 @@ const SETTINGS_FIELDS = new Set([
 
 /** Field types the editor renders without a `parameter-input-<name>` element (collections, notices). */
 function fieldTypes(type: string): Record<string, string> {
-	const file = path.join(ROOT, 'dist', 'nodes', type[0].toUpperCase() + type.slice(1));
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const module = require(path.join(file, `${type[0].toUpperCase()}${type.slice(1)}.node.js`));
-	const NodeClass = Object.values(module)[0] as new () => {
-		description: { properties: Array<{ name: string; type: string }> };
-	};
 	return Object.fromEntries(
-		new NodeClass().description.properties.map((property) => [property.name, property.type]),
+		builtDescription(packageNode(type)).properties.map((property) => [
+			property.name,
+			property.type,
+		]),
 	);
 }
+
+/** Display name → the node, for every node of the package. */
+const byName = new Map(PACKAGE_NODES.map((node) => [builtDescription(node).displayName, node]));
+const MAIN_NAMES = [...byName].filter(([, node]) => !node.aiOutput).map(([name]) => name);
+/** The nodes the main search finds by "Cohere": the main nodes and the sub-nodes filed with them. */
+const TOP_NAMES = [...byName]
+	.filter(([, node]) => (node.aiSection !== undefined ? node.aiSection === '(top)' : true))
+	.map(([name]) => name);
 
 /** Opens a node's panel and the list of one of its resource locators; returns the entries it shows. */
 async function openDropdown(page: Page, nodeUrl: string, parameter: string): Promise<string[]> {
@@ -300,12 +290,12 @@ async function main() {
 		await (await page.waitForSelector('[data-test-id="node-creator-plus-button"]'))!.click();
 		const all = await search(page, 'Cohere');
 		await page.screenshot({ path: path.join(shots, 'search-cohere.png') });
-		await check('"Cohere" finds every main node and the Cohere Command Chat Model', () => {
-			for (const name of [...Object.keys(MAIN_NODES), 'Cohere Command Chat Model'])
+		await check('"Cohere" finds every main node and the sub-nodes filed with them', () => {
+			for (const name of TOP_NAMES)
 				expectTrue(all.includes(name), `${name} not among ${JSON.stringify(all)}`);
 		});
-		for (const [name, words] of Object.entries(MAIN_NODES)) {
-			for (const word of [name, ...words]) {
+		for (const name of MAIN_NAMES) {
+			for (const word of [name, ...(byName.get(name)!.searchWords ?? [])]) {
 				const found = await search(page, word);
 				await check(`"${word}" finds ${name}`, () =>
 					expectTrue(found.includes(name), `found ${JSON.stringify(found)}`),
@@ -337,29 +327,18 @@ async function main() {
 			'[data-test-id="node-creator"]',
 			(element) => (element as unknown as { innerText: string }).innerText,
 		);
-		const sections = sectionsOf(aiText, [
-			...Object.keys(MAIN_NODES),
-			'Cohere Command Chat Model',
-			'Cohere Embeddings',
-			'Cohere Reranker',
-		]);
+		const sections = sectionsOf(aiText, [...byName.keys()]);
 		console.log(`    ${JSON.stringify(sections)}`);
 		await check('no main node is filed under a "(sub-nodes)" heading', () => {
-			for (const name of Object.keys(MAIN_NODES))
+			for (const name of MAIN_NAMES)
 				expectTrue(sections[name] === '(top)', `${name}: ${sections[name] ?? 'not listed'}`);
 		});
 		await check(
 			'the sub-nodes are where n8n files its own: chat model with the models, embeddings and reranker under their headings',
 			() => {
-				expectTrue(sections['Cohere Command Chat Model'] === '(top)', JSON.stringify(sections));
-				expectTrue(
-					sections['Cohere Embeddings'] === 'Embeddings (sub-nodes)',
-					JSON.stringify(sections),
-				);
-				expectTrue(
-					sections['Cohere Reranker'] === 'Rerankers (sub-nodes)',
-					JSON.stringify(sections),
-				);
+				for (const [name, node] of byName)
+					if (node.aiSection)
+						expectTrue(sections[name] === node.aiSection, `${name}: ${JSON.stringify(sections)}`);
 			},
 		);
 
@@ -439,7 +418,7 @@ async function main() {
 			const ours = panel.order.filter((field) => !SETTINGS_FIELDS.has(field));
 			const kinds = fieldTypes(name);
 			// Collections (Options, Filters) and fixed collections render no parameter-input of their own.
-			const expected = PANEL_ORDER[name][0].fields.filter(
+			const expected = packageNode(name).panels[0].fields.filter(
 				(field) => !['collection', 'fixedCollection'].includes(kinds[field]),
 			);
 			await check(`${name}: the fields read in the intended order`, () =>

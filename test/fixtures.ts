@@ -1,0 +1,20 @@
+/* What tests of every kind share: a model or ID picked "By ID", items of text, and the documented samples. */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import samples from './emulator/connector-samples.json';
+
+/** A resource locator set "By ID", as n8n saves it. */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** One item per text, as `{ text }`. */
+export const texts = (...list: string[]): INodeExecutionData[] =>
+	list.map((text) => ({ json: { text } }));
+
+/** A documented connector sample (its request and response), by title; a missing one fails the test. */
+export function sample(title: string): { title: string; input: any; output: any } {
+	const found = (samples as Array<{ title: string; input: any; output: any }>).find(
+		(s) => s.title === title,
+	);
+	if (!found) throw new Error(`The documented sample "${title}" is missing`);
+	return found;
+}
