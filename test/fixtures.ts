@@ -1,4 +1,5 @@
-/* What tests of every kind share: a model or ID picked "By ID", items of text, and the documented samples. */
+/* What tests of every kind share: a model or ID picked "By ID", items of text, the documented samples, and
+ * a node as n8n passes it. */
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import samples from './emulator/connector-samples.json';
@@ -18,3 +19,13 @@ export function sample(title: string): { title: string; input: any; output: any 
 	if (!found) throw new Error(`The documented sample "${title}" is missing`);
 	return found;
 }
+
+/** A node for the errors the sources build, as n8n would pass it (unit tests, without n8n's engine). */
+export const testNode = {
+	id: 'n1',
+	name: 'Cohere Test',
+	type: 'n8n-nodes-cohere.cohereTest',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};

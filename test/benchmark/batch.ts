@@ -10,11 +10,8 @@ import path from 'node:path';
 import { runNode } from '../engine/harness';
 import { HINT_TRIAL, peakSampler } from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
+import { numberArg, textArg } from '../args';
 
-function arg(name: string, fallback: string): string {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > 0 ? process.argv[index + 1] : fallback;
-}
 const TRIAL = { rateLimit: HINT_TRIAL };
 
 interface Outcome {
@@ -58,16 +55,16 @@ async function child(mode: 'chat' | 'batch', items: number, url: string): Promis
 async function main() {
 	if (process.argv.includes('--child')) {
 		const outcome = await child(
-			arg('mode', 'chat') as 'chat' | 'batch',
-			Number(arg('items', '0')),
-			arg('url', ''),
+			textArg('mode', 'chat') as 'chat' | 'batch',
+			numberArg('items', 0),
+			textArg('url', ''),
 		);
 		console.log(`RESULT ${JSON.stringify(outcome)}`);
 		return;
 	}
-	const items = Number(arg('items', '50000'));
-	const chatItems = Number(arg('chat-items', '1000'));
-	const latencyMs = Number(arg('latency', '200'));
+	const items = numberArg('items', 50000);
+	const chatItems = numberArg('chat-items', 1000);
+	const latencyMs = numberArg('latency', 200);
 	const emulator = await startRemoteEmulator();
 	const measure = async (
 		label: string,

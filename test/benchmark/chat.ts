@@ -11,14 +11,13 @@ import { runNode } from '../engine/harness';
 import {
 	cohereLike,
 	HINT_TRIAL,
-	numberArg,
-	onlyArg,
 	peakSampler,
 	runScenarios,
 	type Scenario,
 	TRIAL_KEY,
 } from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
+import { listArg, numberArg } from '../args';
 
 async function main() {
 	const items = numberArg('items', 500);
@@ -74,7 +73,7 @@ async function main() {
 		scenarios,
 		requestWeights: (work) => Array(work).fill(1),
 		windowMs,
-		only: onlyArg(),
+		only: listArg('only'),
 		run: async (work, concurrency, apiKey, tag) => {
 			const input = Array.from({ length: work }, (_, i) => ({
 				json: { question: `Question ${tag}-${i}: what is item ${i} about?` },

@@ -7,16 +7,9 @@
  * HTTP node, one at a time, as a generic HTTP Request node would (a sample of --per-item texts,
  * extrapolated; 0 skips it). A measurement, not a test. */
 import { runNode } from '../engine/harness';
-import {
-	cohereLike,
-	HINT_TRIAL,
-	numberArg,
-	onlyArg,
-	peakSampler,
-	runScenarios,
-	type Scenario,
-} from './rate-limits';
+import { cohereLike, HINT_TRIAL, peakSampler, runScenarios, type Scenario } from './rate-limits';
 import { startRemoteEmulator } from './remote-emulator';
+import { listArg, numberArg } from '../args';
 
 /** 96 texts a request, the last one the rest. */
 const requestWeights = (texts: number) =>
@@ -62,7 +55,7 @@ async function main() {
 		scenarios,
 		requestWeights,
 		windowMs,
-		only: onlyArg(),
+		only: listArg('only'),
 		run: async (work, concurrency, apiKey, tag) => {
 			const items = rows(work, tag);
 			const stopSampler = peakSampler();

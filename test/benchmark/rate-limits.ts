@@ -201,15 +201,3 @@ export async function runScenarios(options: {
 	for (const row of rows) console.log(row);
 	for (const line of summaries) console.log(line);
 }
-
-/** `--name value` of the command line, as a number. */
-export function numberArg(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-/** `--only a,b`: the scenarios whose names start with one of these words. */
-export function onlyArg(): string[] | undefined {
-	const index = process.argv.indexOf('--only');
-	return index > 0 ? process.argv[index + 1].split(',') : undefined;
-}

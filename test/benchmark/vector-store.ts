@@ -18,11 +18,7 @@ import {
 	ROOT,
 } from '../e2e/n8n-runtime';
 import { startRemoteEmulator } from './remote-emulator';
-
-function arg(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
+import { numberArg } from '../args';
 
 function workflow(id: string, texts: number, batchSize: number, concurrency: number) {
 	const cred = { cohereBearerApi: { id: 'e2eCohereGoodKey', name: 'Cohere emulator' } };
@@ -105,9 +101,9 @@ function workflow(id: string, texts: number, batchSize: number, concurrency: num
 }
 
 async function main() {
-	const texts = arg('texts', 10000);
-	const latencyMs = arg('latency', 100);
-	const concurrency = arg('concurrency', 4);
+	const texts = numberArg('texts', 10000);
+	const latencyMs = numberArg('latency', 100);
+	const concurrency = numberArg('concurrency', 4);
 	await ensureRuntime();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-cohere-bench-'));
 	const userFolder = path.join(work, 'user');

@@ -1,57 +1,7 @@
-/* The e2e suites' tiny assertion runner (it ends with "N passed, N failed") and `n8n execute` read back as
- * run data, shared by the full suite (test/e2e/run.ts) and the compatibility suite (test/e2e/compat.ts). */
-import { isDeepStrictEqual } from 'node:util';
-
+/* What the suites on the real n8n check of it: `n8n execute` read back as run data, n8n's log lines about our
+ * package, a Chat Trigger's streamed answer. The checks themselves run in test/checks.ts. */
+import { check, expectTrue } from '../checks';
 import { CACHE, n8n, readRunData } from './n8n-runtime';
-
-// ---------- a tiny assertion runner that ends with "N passed, N failed" ----------
-/** What the checks counted: the suite ends with "N passed, N failed". */
-export const results = { passed: 0, failed: 0 };
-/**
- * Runs a suite: its `main` gives what it ran (for the last line), which is "N passed, N failed (seconds, what)";
- * a crash fails the suite.
- */
-export function runSuite(main: () => Promise<string>) {
-	const started = Date.now();
-	main().then(
-		(what) => {
-			const seconds = Math.round((Date.now() - started) / 1000);
-			console.log(`\n${results.passed} passed, ${results.failed} failed (${seconds} s, ${what})`);
-			process.exitCode = results.failed === 0 ? 0 : 1;
-		},
-		(error) => {
-			console.error(error);
-			process.exitCode = 1;
-		},
-	);
-}
-
-export function check(name: string, assertion: () => void) {
-	try {
-		assertion();
-		results.passed++;
-		console.log(`  ✓ ${name}`);
-	} catch (error) {
-		results.failed++;
-		console.log(`  ✗ ${name}\n      ${(error as Error).message.split('\n').join('\n      ')}`);
-	}
-}
-export function expectEqual(actual: unknown, expected: unknown, what = 'value') {
-	// Deep equality that ignores key order, as JSON bodies do.
-	if (
-		!isDeepStrictEqual(
-			JSON.parse(JSON.stringify(actual ?? null)),
-			JSON.parse(JSON.stringify(expected ?? null)),
-		)
-	) {
-		throw new Error(
-			`${what}: expected ${JSON.stringify(expected)?.slice(0, 800)}\n      got      ${JSON.stringify(actual)?.slice(0, 800)}`,
-		);
-	}
-}
-export function expectTrue(condition: unknown, message: string) {
-	if (!condition) throw new Error(message);
-}
 
 /**
  * Lines where n8n warns about or fails on our package (loading, description, credential). The cache path

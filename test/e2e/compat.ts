@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { CohereEmulator } from '../emulator/server';
-import { check, expectEqual, expectTrue, results, runSuite } from './checks';
+import { check, expectEqual, expectTrue, results, runSuite } from '../checks';
 import { bundledVersion, ensureRuntime, installPackage, packPackage, ROOT } from './n8n-runtime';
 import {
 	aiAgent,
@@ -25,6 +25,7 @@ import {
 	type Scenario,
 	vectorStore,
 } from './scenarios';
+import { listArg } from '../args';
 
 /**
  * The versions CI runs, with the `@n8n/ai-node-sdk` each bundles (checked, so that the README's table says
@@ -49,8 +50,7 @@ function atLeast(version: string, range: string) {
 }
 
 async function main() {
-	const onlyIndex = process.argv.indexOf('--only');
-	const only = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : undefined;
+	const only = listArg('only');
 	const versions = COMPAT_VERSIONS.filter((v) => !only || only.includes(v.n8n));
 	if (versions.length === 0)
 		throw new Error(`--only names no version of ${COMPAT_VERSIONS.map((v) => v.n8n)}`);

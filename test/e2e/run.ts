@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { CohereEmulator } from '../emulator/server';
-import { check, expectEqual, expectTrue, packageLogLines, results, runSuite } from './checks';
+import { check, expectEqual, expectTrue, results, runSuite } from '../checks';
+import { packageLogLines } from './checks';
 import {
 	ensureRuntime,
 	installPackage,

@@ -9,48 +9,17 @@ import type { EmulatorRequest, EmulatorResponse } from './handlers/common';
 import { ApiError } from './handlers/common';
 import { route } from './handlers';
 import { JobStore } from './handlers/store';
+import type { Fault, RateLimit } from './faults';
+import { Faults, refuseOverLimit } from './faults';
+import { parseMultipart } from './multipart';
 import { type CohereLimits, CohereRateLimiter } from './rate-limits';
+
+export type { Fault, FaultKind, RateLimit } from './faults';
+export { parseMultipart } from './multipart';
 
 export interface RecordedRequest extends EmulatorRequest {
 	rawBody: string;
 	receivedAt: number;
-}
-
-export type FaultKind = 'status' | 'hang' | 'malformed' | 'reset' | 'html';
-
-export interface Fault {
-	/** Only requests whose path matches (exact string or pattern); all requests when absent. */
-	path?: string | RegExp;
-	/** Let this many matching requests through before the fault starts. */
-	after?: number;
-	/** How many matching requests get the fault (default 1; Infinity for all). */
-	times?: number;
-	kind?: FaultKind;
-	status?: number;
-	message?: string;
-	headers?: Record<string, string>;
-	/**
-	 * Echo the request's Authorization header back, as some gateways do: in the message, in a nested body
-	 * field and in a response header (`json`), or as a plain-text body (`text`).
-	 */
-	echo?: 'json' | 'text';
-}
-
-export interface RateLimit {
-	/** Requests allowed per window before 429s. */
-	limit: number;
-	windowMs: number;
-	/** Sent as Retry-After (seconds) with each 429; omitted when undefined. */
-	retryAfterSeconds?: number;
-	retryAfterMs?: number;
-	/** Send `retry-after-ms` with the real time until the next free slot. */
-	exactRetryAfter?: boolean;
-}
-
-interface ActiveFault extends Required<Pick<Fault, 'after' | 'times' | 'kind'>> {
-	fault: Fault;
-	seen: number;
-	fired: number;
 }
 
 export class CohereEmulator {
@@ -76,7 +45,7 @@ export class CohereEmulator {
 	rateLimited = 0;
 	/** Downloads of output parts, with the Authorization header they carried (there should be none). */
 	readonly fileRequests: Array<{ path: string; authorization?: string }> = [];
-	private faults: ActiveFault[] = [];
+	private readonly faults = new Faults();
 	private started = new WeakMap<ServerResponse, number>();
 	private rateWindow: number[] = [];
 	private server?: Server;
@@ -108,7 +77,7 @@ export class CohereEmulator {
 		this.exchanges.length = 0;
 		this.invalidRequestsExpected = false;
 		this.fileRequests.length = 0;
-		this.faults = [];
+		this.faults.clear();
 		this.rateLimit = undefined;
 		this.cohereLimits = undefined;
 		this.rateWindow = [];
@@ -128,34 +97,11 @@ export class CohereEmulator {
 	}
 
 	addFault(fault: Fault): void {
-		this.faults.push({
-			fault,
-			after: fault.after ?? 0,
-			times: fault.times ?? 1,
-			kind: fault.kind ?? 'status',
-			seen: 0,
-			fired: 0,
-		});
+		this.faults.add(fault);
 	}
 
 	requestsTo(path: string, method?: string): RecordedRequest[] {
 		return this.requests.filter((r) => r.path === path && (!method || r.method === method));
-	}
-
-	private pickFault(path: string): ActiveFault | undefined {
-		for (const active of this.faults) {
-			const { fault } = active;
-			const matches =
-				fault.path === undefined ||
-				(typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
-			if (!matches) continue;
-			active.seen++;
-			if (active.seen > active.after && active.fired < active.times) {
-				active.fired++;
-				return active;
-			}
-		}
-		return undefined;
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -209,76 +155,16 @@ export class CohereEmulator {
 
 		this.started.set(res, record.receivedAt);
 
-		const active = this.pickFault(record.path);
+		const active = this.faults.pick(record.path);
 		if (active) {
-			const { fault, kind } = active;
-			if (kind === 'hang') return; // never answer: the client's timeout must fire
-			if (kind === 'reset') {
-				req.socket.destroy();
-				return;
-			}
-			if (kind === 'html') {
-				// What a wrong Base URL (a web server, a login page) answers.
-				res.writeHead(200, { 'content-type': 'text/html' });
-				res.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
-				return;
-			}
-			if (kind === 'malformed') {
-				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end('{"id": "broken", "text": ');
-				return;
-			}
-			const status = fault.status ?? 500;
-			const authorization = String(req.headers.authorization ?? '');
-			if (fault.echo === 'text') {
-				res.writeHead(status, { 'content-type': 'text/plain', 'x-echo': authorization });
-				res.end(`upstream refused the request with headers: Authorization: ${authorization}`);
-				return;
-			}
-			if (fault.echo === 'json') {
-				this.send(res, {
-					status,
-					body: {
-						message: `bad request, you sent Authorization: ${authorization}`,
-						detail: { request: { headers: { authorization } } },
-					},
-					headers: { ...fault.headers, 'x-echo': authorization },
-				});
-				return;
-			}
-			this.send(res, {
-				status,
-				body: { message: fault.message ?? defaultFaultMessage(status) },
-				headers: fault.headers,
-			});
+			Faults.answer(active, req, res, (response) => void this.send(res, response));
 			return;
 		}
 
-		if (this.rateLimit) {
-			const now = Date.now();
-			this.rateWindow = this.rateWindow.filter((t) => now - t < this.rateLimit!.windowMs);
-			if (this.rateWindow.length >= this.rateLimit.limit) {
-				this.rateLimited++;
-				const headers: Record<string, string> = {};
-				if (this.rateLimit.retryAfterSeconds !== undefined)
-					headers['retry-after'] = String(this.rateLimit.retryAfterSeconds);
-				if (this.rateLimit.retryAfterMs !== undefined)
-					headers['retry-after-ms'] = String(this.rateLimit.retryAfterMs);
-				// Like a real limiter: exactly how long until the window frees a slot.
-				if (this.rateLimit.exactRetryAfter)
-					headers['retry-after-ms'] = String(
-						Math.max(0, this.rateWindow[0] + this.rateLimit.windowMs - now),
-					);
-				this.send(res, {
-					status: 429,
-					body: {
-						message: 'You are past the per minute request limit, please wait and try again later.',
-					},
-					headers,
-				});
-				return;
-			}
-			this.rateWindow.push(now);
+		const refused = this.rateLimit && refuseOverLimit(this.rateLimit, this.rateWindow);
+		if (refused) {
+			this.rateLimited++;
+			return void this.send(res, refused);
 		}
 
 		const authorization = String(req.headers.authorization ?? '');
@@ -416,37 +302,6 @@ export class CohereEmulator {
 		});
 		res.end(payload);
 	}
-}
-
-/** Enough of multipart/form-data for dataset uploads: text fields and files, as UTF-8 text. */
-export function parseMultipart(raw: string, boundary: string) {
-	const files: Record<string, { filename: string; content: string }> = {};
-	const fields: Record<string, string> = {};
-	for (const part of raw.split(`--${boundary}`)) {
-		const split = part.indexOf('\r\n\r\n');
-		if (split < 0) continue;
-		const head = part.slice(0, split);
-		const content = part.slice(split + 4).replace(/\r\n$/, '');
-		const name = /name="([^"]*)"/.exec(head)?.[1];
-		const filename = /filename="([^"]*)"/.exec(head)?.[1];
-		if (!name) continue;
-		if (filename !== undefined) files[name] = { filename, content };
-		else fields[name] = content;
-	}
-	return { files, fields };
-}
-
-function defaultFaultMessage(status: number): string {
-	if (status === 429)
-		return 'You are past the per minute request limit, please wait and try again later.';
-	if (status === 402)
-		return 'Please add or update your payment method at https://dashboard.cohere.com/billing?tab=payment to continue';
-	if (status === 498)
-		return 'blocked output: please adjust your prompt and try again, as this generation may be a potential violation of our Usage Policy';
-	if (status === 499) return 'request cancelled';
-	if (status === 422) return 'invalid request: the request could not be processed.';
-	if (status >= 500) return 'internal server error, this has been reported to our developers.';
-	return `emulated error ${status}`;
 }
 
 /** `ts-node test/emulator/server.ts [port]` runs it alone, e.g. to point a real n8n at it. */

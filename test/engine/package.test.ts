@@ -140,10 +140,10 @@ describe('the package as n8n loads it', () => {
 		}
 		// Like n8n's own chat models, the chat model sub-node is also listed in the main search (found by
 		// "Cohere" next to n8n's Cohere Chat Model); embeddings and reranker only where they plug in.
-		for (const { type: name } of SUB_NODES)
+		for (const { type: name, aiSection } of SUB_NODES)
 			expect([name, codex(name).subcategories.AI.includes('Root Nodes')]).toEqual([
 				name,
-				name === 'cohereChatModel',
+				aiSection === '(top)',
 			]);
 		// The words a user types to find a main node are among its codex's aliases.
 		for (const { type, searchWords } of MAIN_NODES)

@@ -7,7 +7,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { PACKAGE_ROOT, runNode } from './harness';
 import { useEmulator } from './setup';
-import { byId } from '../fixtures';
+import { texts } from '../fixtures';
+import { WORKING_NODES } from '../nodes';
 
 const ctx = useEmulator();
 
@@ -26,35 +27,25 @@ afterAll(() => {
 	RequestLimiter.prototype.acquire = acquire;
 });
 
+// Every node's run from its facts (test/nodes), and the operations that never read the batching options.
 // Every row has its four values: jest would hand a fourth parameter that a row lacks its done callback.
 const runs: Array<[string, string, IDataObject, INodeExecutionData[] | undefined]> = [
-	['List Models', 'cohereModels', { operation: 'list', returnAll: true }, undefined],
+	...WORKING_NODES.map(
+		(node) =>
+			[node.name, node.type, node.parameters, node.items ?? texts('a', 'b', 'c')] as [
+				string,
+				string,
+				IDataObject,
+				INodeExecutionData[] | undefined,
+			],
+	),
 	[
 		'Embed Jobs: list datasets',
 		'cohereEmbedJobs',
 		{ resource: 'dataset', operation: 'list' },
 		undefined,
 	],
-	[
-		'Embed Jobs: list jobs',
-		'cohereEmbedJobs',
-		{ resource: 'embedJob', operation: 'list' },
-		undefined,
-	],
 	['Batch: list', 'cohereBatch', { operation: 'list', returnAll: true }, undefined],
-	[
-		'Chat v2, three items',
-		'cohereChat',
-		{ api: 'v2', model: byId('command-a-03-2025'), prompt: '={{ $json.text }}' },
-		[{ json: { text: 'a' } }, { json: { text: 'b' } }, { json: { text: 'c' } }],
-	],
-	[
-		'Tokenize',
-		'cohereTokenize',
-		{ operation: 'tokenize', text: 'hello', model: byId('command-a-03-2025') },
-		undefined,
-	],
-	['Raw HTTP', 'cohereHttpRequest', { method: 'POST', url: '/v1/check-api-key' }, undefined],
 ];
 
 describe('the run limiter', () => {

@@ -58,3 +58,16 @@ export function builtDescription(node: PackageNode): {
 	};
 	return new NodeClass().description;
 }
+
+/** Every node whose facts give parameters that run: the nodes that read the shared options. */
+export const WORKING_NODES = PACKAGE_NODES.filter((node) => node.working).map((node) => ({
+	type: node.type,
+	...node.working!,
+}));
+
+/** One of them, by the name its facts give it ("Chat", "Embed"). */
+export function workingNode(name: string) {
+	const node = WORKING_NODES.find((candidate) => candidate.name === name);
+	if (!node) throw new Error(`No node named ${name} has working parameters in test/nodes`);
+	return node;
+}

@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { CohereEmulator } from '../emulator/server';
-import { check, expectEqual, expectTrue, packageLogLines, runSuite } from '../e2e/checks';
+import { check, expectEqual, expectTrue, runSuite } from '../checks';
+import { packageLogLines } from '../e2e/checks';
 import {
 	ensureRuntime,
 	exampleCredentials,

@@ -121,7 +121,7 @@ describe("Cohere's API, one module per endpoint family", () => {
 });
 
 describe('how much one file holds', () => {
-	/** Every TypeScript file below nodes/ with its line count. */
+	/** Every TypeScript file below a folder (nodes/ unless told) with its line count. */
 	function sourceFiles(
 		dir = path.join(PACKAGE_ROOT, 'nodes'),
 	): Array<{ file: string; lines: number }> {
@@ -136,6 +136,12 @@ describe('how much one file holds', () => {
 
 	test('no file under nodes/ is over 250 lines', () => {
 		expect(sourceFiles().filter(({ lines }) => lines > 250)).toEqual([]);
+	});
+
+	test('no file under test/ is over 400 lines: tests keep the rules the sources keep', () => {
+		const tests = sourceFiles(path.join(PACKAGE_ROOT, 'test'));
+		expect(tests.length).toBeGreaterThan(50);
+		expect(tests.filter(({ lines }) => lines > 400)).toEqual([]);
 	});
 
 	test('every node class, sub-nodes included, is at most 60 lines: the work is in its router or supplyData', () => {

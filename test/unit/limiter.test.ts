@@ -7,7 +7,7 @@ import {
 	RequestLimiter,
 } from '../../nodes/shared/transport/limiter';
 import { namesMonthlyQuota } from '../../nodes/shared/transport/retry';
-import { testNode } from './fixtures';
+import { testNode } from '../fixtures';
 
 const node = testNode;
 

@@ -12,7 +12,7 @@ import {
 	pacingState,
 	resetPacing,
 } from '../../nodes/shared/transport/pacing';
-import { testNode } from './fixtures';
+import { testNode } from '../fixtures';
 
 const node = testNode;
 const CHAT = { documented: 500, firstBurst: 20, countsCalls: true };

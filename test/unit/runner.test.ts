@@ -16,7 +16,7 @@ import {
 import { pack, runPool } from '../../nodes/shared/run/pool';
 import { processItems } from '../../nodes/shared/run/processItems';
 import { getBatching, runNode } from '../../nodes/shared/run/runNode';
-import { testNode } from './fixtures';
+import { testNode } from '../fixtures';
 
 const node = testNode;
 

@@ -3,12 +3,13 @@ import { runNode } from '../harness';
 import { useEmulator } from '../setup';
 import { byId, texts } from '../../fixtures';
 import { checkKey } from './foreignServer';
-import { OPTION_NODES, badBatching, badOptions, optionNode } from './nodes';
+import { WORKING_NODES, workingNode } from '../../nodes';
+import { badBatching, badOptions } from './badOptions';
 
 const ctx = useEmulator();
 
 describe('numeric options: refused naming the option, items in = items out, nothing sent', () => {
-	const cases = OPTION_NODES.flatMap((node) =>
+	const cases = WORKING_NODES.flatMap((node) =>
 		[...badOptions, ...(node.batching ? badBatching : [])]
 			.filter(([, options]) => !('batchDelay' in options) || node.name !== 'Embed')
 			.filter(([, options]) => !('batchDelay' in options) || node.name !== 'Rerank')
@@ -43,7 +44,7 @@ describe('numeric options: refused naming the option, items in = items out, noth
 	});
 
 	test('every node runs with its options at their limits (the ranges are not too strict)', async () => {
-		for (const node of OPTION_NODES) {
+		for (const node of WORKING_NODES) {
 			ctx.emulator.reset();
 			const run = await runNode({
 				type: node.type,
@@ -109,7 +110,7 @@ describe('numeric options: refused naming the option, items in = items out, noth
 	test('Chat Temperature NaN, Top N -1 and Limit 0 are refused naming them', async () => {
 		const chat = await runNode({
 			type: 'cohereChat',
-			parameters: { ...optionNode('Chat').parameters, options: { temperature: Number.NaN } },
+			parameters: { ...workingNode('Chat').parameters, options: { temperature: Number.NaN } },
 			credentials: ctx.credentials(),
 			items: texts('hi'),
 		});

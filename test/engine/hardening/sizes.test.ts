@@ -2,12 +2,12 @@
 import { runNode } from '../harness';
 import { useEmulator } from '../setup';
 import { texts } from '../../fixtures';
-import { OPTION_NODES, optionNode } from './nodes';
+import { WORKING_NODES, workingNode } from '../../nodes';
 
 const ctx = useEmulator();
 
 describe('sizes: 0 items, empty and whitespace, 5 MB, 10,000 items', () => {
-	test.each(OPTION_NODES.map((node) => [node.name, node] as const))(
+	test.each(WORKING_NODES.map((node) => [node.name, node] as const))(
 		'%s with 0 input items: nothing sent, no item, no error',
 		async (_name, node) => {
 			const run = await runNode({
@@ -29,7 +29,7 @@ describe('sizes: 0 items, empty and whitespace, 5 MB, 10,000 items', () => {
 	])(
 		'%s: an empty or whitespace %s is refused naming it and the item; the other items go through',
 		async (name, label) => {
-			const node = optionNode(name);
+			const node = workingNode(name);
 			const run = await runNode({
 				type: node.type,
 				parameters: node.parameters,
@@ -49,7 +49,7 @@ describe('sizes: 0 items, empty and whitespace, 5 MB, 10,000 items', () => {
 		const big = 'word '.repeat(1024 * 1024);
 		const tokenize = await runNode({
 			type: 'cohereTokenize',
-			parameters: optionNode('Tokenize').parameters,
+			parameters: workingNode('Tokenize').parameters,
 			credentials: ctx.credentials(),
 			items: texts(big),
 		});
@@ -59,7 +59,7 @@ describe('sizes: 0 items, empty and whitespace, 5 MB, 10,000 items', () => {
 		expect(ctx.emulator.requests).toEqual([]);
 		const chat = await runNode({
 			type: 'cohereChat',
-			parameters: optionNode('Chat').parameters,
+			parameters: workingNode('Chat').parameters,
 			credentials: ctx.credentials(),
 			items: texts(big),
 		});
@@ -75,7 +75,7 @@ describe('sizes: 0 items, empty and whitespace, 5 MB, 10,000 items', () => {
 		const tokenize = await runNode({
 			type: 'cohereTokenize',
 			parameters: {
-				...optionNode('Tokenize').parameters,
+				...workingNode('Tokenize').parameters,
 				options: { concurrency: 64, maxRetries: 0 },
 			},
 			credentials: ctx.credentials(),
@@ -93,7 +93,7 @@ describe('sizes: 0 items, empty and whitespace, 5 MB, 10,000 items', () => {
 		ctx.emulator.reset();
 		const embed = await runNode({
 			type: 'cohereEmbed',
-			parameters: optionNode('Embed').parameters,
+			parameters: workingNode('Embed').parameters,
 			credentials: ctx.credentials(),
 			items: many,
 		});

@@ -1,20 +1,5 @@
-/* The nodes the hardening tests hold to the same rules: every node whose facts give parameters that run. */
+/* Option values every node that reads the shared options must refuse, naming the option. */
 import type { IDataObject } from 'n8n-workflow';
-
-import { PACKAGE_NODES } from '../../nodes';
-
-/** Every node that reads the shared options, with parameters that would otherwise succeed. */
-export const OPTION_NODES = PACKAGE_NODES.filter((node) => node.working).map((node) => ({
-	type: node.type,
-	...node.working!,
-}));
-
-/** One of them, by the name its facts give it ("Chat", "Embed"). */
-export function optionNode(name: string) {
-	const node = OPTION_NODES.find((candidate) => candidate.name === name);
-	if (!node) throw new Error(`No node named ${name} has working parameters in test/nodes`);
-	return node;
-}
 
 export const badOptions: Array<[string, IDataObject, RegExp]> = [
 	[
