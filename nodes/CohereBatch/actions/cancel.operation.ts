@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getPathSegment } from '../../shared/parameters/parameters';
-import { batchIdProperty, cancelBatch, getBatch } from '../helpers/batches';
+import { cancelBatch, getBatch } from '../../shared/cohere/batches';
+import { batchIdProperty } from '../helpers/fields';
 
 export const description = updateDisplayOptions({ show: { operation: ['cancel'] } }, [
 	batchIdProperty,

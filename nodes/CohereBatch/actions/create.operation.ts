@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, modelLocator } from '../../shared/descriptions';
 import { getModelId, getPathSegment, getRequiredText } from '../../shared/parameters/parameters';
-import { cohereApiRequest } from '../../shared/transport';
-import type { GetBatchResponse } from '../../shared/transport/responses';
+import { createBatch } from '../../shared/cohere/batches';
 
 const properties: INodeProperties[] = [
 	idLocator({
@@ -35,15 +34,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const response = await (cohereApiRequest<GetBatchResponse>).call(this, {
-		method: 'POST',
-		path: '/v2/batches',
-		body: {
+	const batch = await createBatch.call(
+		this,
+		{
 			name: getRequiredText.call(this, 'name', 'Name', itemIndex).trim(),
-			input_dataset_id: getPathSegment.call(this, 'inputDatasetId', 'Input Dataset', itemIndex),
+			inputDatasetId: getPathSegment.call(this, 'inputDatasetId', 'Input Dataset', itemIndex),
 			model: getModelId.call(this, itemIndex),
 		},
 		itemIndex,
-	});
-	return [{ json: response.batch ?? {} }];
+	);
+	return [{ json: batch }];
 }

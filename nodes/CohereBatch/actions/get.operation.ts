@@ -8,7 +8,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readDatasetRows } from '../../shared/cohere/datasets';
 import { getPathSegment } from '../../shared/parameters/parameters';
-import { batchIdProperty, getBatch, readBatchRecord } from '../helpers/batches';
+import { getBatch, readBatchRecord } from '../../shared/cohere/batches';
+import { batchIdProperty } from '../helpers/fields';
 
 const properties: INodeProperties[] = [
 	batchIdProperty,

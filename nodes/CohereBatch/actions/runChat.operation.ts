@@ -18,9 +18,9 @@ import { uploadDataset, waitForValidation } from '../../shared/cohere/datasets';
 import { getOptions } from '../../shared/parameters/numbers';
 import { asText, getModelId, getRequiredText } from '../../shared/parameters/parameters';
 import { asItemError, errorItem } from '../../shared/run/itemErrors';
-import { cohereApiRequest, getRequestSettings } from '../../shared/transport';
-import type { Batch, GetBatchResponse } from '../../shared/transport/responses';
-import { readBatchResults, waitForBatch } from '../helpers/batches';
+import { getRequestSettings } from '../../shared/transport';
+import type { Batch } from '../../shared/transport/responses';
+import { createBatch, readBatchResults, waitForBatch } from '../../shared/cohere/batches';
 import { optionsDescription } from './options.description';
 
 const properties: INodeProperties[] = [
@@ -143,14 +143,13 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		settings,
 	);
 	await waitForValidation.call(this, datasetId, 0, wait, settings);
-	const created = await (cohereApiRequest<GetBatchResponse>).call(this, {
-		method: 'POST',
-		path: '/v2/batches',
-		body: { name, input_dataset_id: datasetId, model },
-		itemIndex: 0,
+	const created = await createBatch.call(
+		this,
+		{ name, inputDatasetId: datasetId, model },
+		0,
 		settings,
-	});
-	const batchId = String(created.batch?.id ?? '');
+	);
+	const batchId = String(created.id ?? '');
 	if (!batchId)
 		throw new NodeOperationError(this.getNode(), 'Cohere created a batch but gave no ID', {
 			description: `Answer: ${JSON.stringify(created).slice(0, 300)}`,

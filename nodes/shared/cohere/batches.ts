@@ -1,20 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+/* Cohere's batches (`/v2/batches`): create, get, cancel, the wait until a batch ends, and its output records
+ * read back and paired by custom_id. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
-import { idLocator } from '../../shared/descriptions';
-import { forEachDatasetRow } from '../../shared/cohere/datasets';
-import { pollUntil } from '../../shared/cohere/poll';
-import { asNodeError } from '../../shared/run/itemErrors';
-import type { RequestSettings } from '../../shared/transport';
-import { cohereApiRequest } from '../../shared/transport';
-import type { Batch, GetBatchResponse } from '../../shared/transport/responses';
-
-export const batchIdProperty: INodeProperties = idLocator({
-	displayName: 'Batch',
-	name: 'batchId',
-	searchListMethod: 'searchBatches',
-	placeholder: 'e.g. 9439e0e3-49a4-4336-93e3-485fc420bc18',
-});
+import { forEachDatasetRow } from './datasets';
+import { pollUntil } from './poll';
+import { asNodeError } from '../run/itemErrors';
+import type { RequestSettings } from '../transport';
+import { cohereApiRequest } from '../transport';
+import type { Batch, GetBatchResponse } from '../transport/responses';
 
 /** The statuses after which a batch changes no more (Cohere's BatchStatus). */
 export const FINAL_STATUSES = [
@@ -22,6 +16,23 @@ export const FINAL_STATUSES = [
 	'BATCH_STATUS_FAILED',
 	'BATCH_STATUS_CANCELED',
 ];
+
+/** `POST /v2/batches`: a batch of the model over an input dataset already validated. */
+export async function createBatch(
+	this: IExecuteFunctions,
+	batch: { name: string; inputDatasetId: string; model: string },
+	itemIndex: number,
+	settings?: RequestSettings,
+): Promise<Batch> {
+	const response = await (cohereApiRequest<GetBatchResponse>).call(this, {
+		method: 'POST',
+		path: '/v2/batches',
+		body: { name: batch.name, input_dataset_id: batch.inputDatasetId, model: batch.model },
+		itemIndex,
+		settings,
+	});
+	return (response.batch ?? {}) as Batch;
+}
 
 export async function getBatch(
 	this: IExecuteFunctions,
