@@ -29,3 +29,8 @@ export const testNode = {
 	position: [0, 0] as [number, number],
 	parameters: {},
 };
+
+/** How a workflow node refers to the example credential that points at the emulator (test/e2e/n8n-runtime.ts). */
+export const EMULATOR_CREDENTIAL = {
+	cohereBearerApi: { id: 'e2eCohereGoodKey', name: 'Cohere emulator' },
+};

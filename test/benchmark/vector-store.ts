@@ -19,9 +19,10 @@ import {
 } from '../e2e/n8n-runtime';
 import { startRemoteEmulator } from './remote-emulator';
 import { numberArg } from '../args';
+import { EMULATOR_CREDENTIAL } from '../fixtures';
 
 function workflow(id: string, texts: number, batchSize: number, concurrency: number) {
-	const cred = { cohereBearerApi: { id: 'e2eCohereGoodKey', name: 'Cohere emulator' } };
+	const cred = EMULATOR_CREDENTIAL;
 	return {
 		id,
 		name: `Benchmark: ${texts} texts into a Simple Vector Store, batches of ${batchSize}`,

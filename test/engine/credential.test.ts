@@ -1,8 +1,7 @@
-import type { INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { normalizeBaseUrl } from '../../nodes/shared/transport';
-import { credentialTypes, runNode, testCredential } from './harness';
+import { credentialTypes, runNode, testCredential, workflowNode } from './harness';
 import { useEmulator } from './setup';
 
 const ctx = useEmulator();
@@ -92,14 +91,7 @@ describe('Cohere API credential (cohereBearerApi)', () => {
 describe('the Base URL rule, written twice, agrees with itself', () => {
 	test("the credential test's expression (evaluated by n8n) and the transport's normalizeBaseUrl give the same URL for every form", async () => {
 		const expression = (await credentialTypes()).cohereBearerApi.test!.request.baseURL as string;
-		const node: INode = {
-			id: 'n',
-			name: 'N',
-			type: 'test',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
+		const node = workflowNode({ id: 'n', name: 'N', type: 'test', foreign: true });
 		const workflow = new Workflow({
 			nodes: [node],
 			connections: {},

@@ -1,7 +1,9 @@
 /* The workflows the queue-mode suite publishes: each starts from a webhook, so that the main process takes the
  * call and a worker runs the execution, and answers when its last node is done. */
 
-const credentials = { cohereBearerApi: { id: 'e2eCohereGoodKey', name: 'Cohere emulator' } };
+import { EMULATOR_CREDENTIAL } from '../fixtures';
+
+const credentials = EMULATOR_CREDENTIAL;
 const model = (value: string) => ({ __rl: true, mode: 'list', value });
 
 function webhook(path: string, webhookNumber: number, responseData = 'firstEntryJson') {

@@ -7,13 +7,14 @@ import type { CohereEmulator } from '../emulator/server';
 import { PACKAGE_NAME } from '../nodes';
 import type { Editor } from './page';
 import { createWorkflow, MANUAL_TRIGGER, openDropdown, sleep } from './page';
+import { EMULATOR_CREDENTIAL } from '../fixtures';
 
 export async function checkWorkingNodes(
 	{ page, server, cookie, shots }: Editor,
 	emulator: CohereEmulator,
 ) {
 	console.log('\nWith the credential: the model dropdown fills, a node executes');
-	const goodCredential = { cohereBearerApi: { id: 'e2eCohereGoodKey', name: 'Cohere emulator' } };
+	const goodCredential = EMULATOR_CREDENTIAL;
 	const workingId = await createWorkflow(server.base, cookie, {
 		name: 'Working nodes',
 		nodes: [

@@ -3,7 +3,6 @@ import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNod
 import type {
 	ICredentialDataDecryptedObject,
 	IExecuteData,
-	INode,
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeListSearchResult,
@@ -12,13 +11,14 @@ import type {
 import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
 import {
 	CREDENTIAL_TYPE,
-	PACKAGE_NAME,
 	TestCredentialsHelper,
 	additionalDataFor,
+	credentialTypes,
 	loadPackage,
+	workflowNode,
 	nodeTypesFrom,
 } from './loader';
-import { credentialTypes, runNode } from './run';
+import { runNode } from './run';
 
 /** Runs `load` in the context the editor gives a node's dropdown methods (n8n-core's LoadOptionsContext). */
 export async function withLoadOptionsContext<T>(
@@ -28,15 +28,7 @@ export async function withLoadOptionsContext<T>(
 ): Promise<T> {
 	const loader = await loadPackage();
 	const nodeType = loader.nodeTypes[type].type as INodeType;
-	const node: INode = {
-		id: 'n',
-		name: 'Cohere',
-		type: `${PACKAGE_NAME}.${type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
-	};
+	const node = workflowNode({ id: 'n', name: 'Cohere', type, credential: true });
 	const workflow = new Workflow({
 		nodes: [node],
 		connections: {},
@@ -103,15 +95,13 @@ export async function testCredential(
 			],
 		},
 	};
-	const node: INode = {
+	const node = workflowNode({
 		id: 'temp',
 		name: 'Temp-Node',
 		type: 'temp',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
-	};
+		credential: true,
+		foreign: true,
+	});
 	const loader = await loadPackage();
 	const workflow = new Workflow({
 		nodes: [node],

@@ -4,6 +4,8 @@ import { ExecutionLifecycleHooks, PackageDirectoryLoader } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
+	IDataObject,
+	INode,
 	IHttpRequestOptions,
 	INodeType,
 	INodeTypes,
@@ -11,7 +13,6 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers } from 'n8n-workflow';
-import { credentialTypes } from './run';
 
 import { PACKAGE_NAME, PACKAGE_ROOT } from '../../nodes';
 
@@ -139,4 +140,36 @@ export function additionalDataFor(
 			throw new Error('not used by these tests');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * A node of a test workflow, as n8n saves one: version 1 at the origin, with the Cohere credential when
+ * `credential` is set. `type` is one of ours without the package prefix, unless `foreign` says otherwise.
+ */
+export function workflowNode(node: {
+	id: string;
+	name: string;
+	type: string;
+	parameters?: IDataObject;
+	credential?: boolean;
+	foreign?: boolean;
+}): INode {
+	return {
+		id: node.id,
+		name: node.name,
+		type: node.foreign ? node.type : `${PACKAGE_NAME}.${node.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: (node.parameters ?? {}) as INode['parameters'],
+		...(node.credential
+			? { credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } } }
+			: {}),
+	};
+}
+
+export async function credentialTypes(): Promise<Record<string, ICredentialType>> {
+	const loader = await loadPackage();
+	return Object.fromEntries(
+		Object.entries(loader.credentialTypes).map(([name, { type }]) => [name, type]),
+	);
 }

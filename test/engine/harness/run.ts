@@ -3,7 +3,6 @@
 import { ExecutionLifecycleHooks, SupplyDataContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
 	INode,
 	INodeExecutionData,
@@ -18,19 +17,13 @@ import {
 } from 'n8n-workflow';
 import {
 	CREDENTIAL_TYPE,
-	PACKAGE_NAME,
+	credentialTypes,
 	TestCredentialsHelper,
 	additionalDataFor,
 	loadPackage,
+	workflowNode,
 	nodeTypesFrom,
 } from './loader';
-
-export async function credentialTypes(): Promise<Record<string, ICredentialType>> {
-	const loader = await loadPackage();
-	return Object.fromEntries(
-		Object.entries(loader.credentialTypes).map(([name, { type }]) => [name, type]),
-	);
-}
 
 export interface RunNodeOptions {
 	/** Node type name without the package prefix, e.g. `cohereModels`. */
@@ -58,16 +51,13 @@ export interface RunNodeResult {
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const loader = await loadPackage();
 	const node: INode = {
-		id: 'node-under-test',
-		name: 'Cohere',
-		type: `${PACKAGE_NAME}.${options.type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
-		credentials:
-			options.credentials === undefined
-				? undefined
-				: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
+		...workflowNode({
+			id: 'node-under-test',
+			name: 'Cohere',
+			type: options.type,
+			parameters: options.parameters,
+			credential: options.credentials !== undefined,
+		}),
 		continueOnFail: options.continueOnFail,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 	};
@@ -143,15 +133,13 @@ export async function supplyData(options: {
 }): Promise<SuppliedData> {
 	const loader = await loadPackage();
 	const nodeType = loader.nodeTypes[options.type].type as INodeType;
-	const node: INode = {
+	const node = workflowNode({
 		id: 'sub-node',
 		name: 'Cohere Sub-node',
-		type: `${PACKAGE_NAME}.${options.type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Cohere API' } },
-	};
+		type: options.type,
+		parameters: options.parameters,
+		credential: true,
+	});
 	const workflow = new Workflow({
 		id: 'sub-node-test',
 		nodes: [node],
