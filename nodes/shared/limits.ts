@@ -25,6 +25,8 @@ export const LIMITS = {
 	chatRequestFileBytes: 20 * MB,
 	/** POST /v2/audio/transcriptions: one audio file. */
 	audioFileBytes: 25 * MB,
+	/** POST /v2/parse: one document image (compressed, or decoded from a data URI). */
+	parseImageBytes: 20 * MB,
 	/** GET /v1/models and GET /v2/batches: the largest page. */
 	largestPage: 1000,
 } as const;

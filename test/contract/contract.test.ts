@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import samples from '../emulator/connector-samples.json';
-import { OpenApiContract, SPEC_ERRATA, SPEC_FILE, type Exchange } from './openapi';
+import { OpenApiContract, SPEC_FILE, type Exchange } from './openapi';
+import { SPEC_ERRATA } from './errata';
 import { SAMPLE_DRIFT } from './sample-drift';
 import { useEmulator } from '../engine/setup';
 
@@ -129,6 +130,28 @@ describe('what the contract catches', () => {
 			}),
 		);
 		expect(chatV1.map((v) => v.message)).toContain('body/generation_id must match format "uuid"');
+	});
+
+	test('POST /v2/parse, added from the API reference (SPEC_ADDITIONS): its body checked, its answer held to ParseResponse', () => {
+		const check = (body: unknown, response: unknown) =>
+			contract
+				.check(exchange({ method: 'POST', path: '/v2/parse', body, response }))
+				.map((v) => `${v.side} ${v.message}`);
+		const document = { type: 'image_url', image_url: 'https://example.com/a.png' };
+		const page = { index: 0, type: 'markdown', markdown: { content: '# A' } };
+		expect(check({ model: 'parse-v5.0', document }, { id: 'p-1', pages: [page] })).toEqual([]);
+		expect(
+			check({ model: 'parse-v5.0', document, output_format: 'html' }, { id: 'p', pages: [] }),
+		).toEqual(['request body/output_format must be one of ["blocks","markdown"]']);
+		expect(check({ document }, { id: 'p', pages: [] })).toEqual([
+			"request body must have required property 'model'",
+		]);
+		expect(check({ model: 'parse-v5.0', document }, { pages: [page] })).toEqual([
+			"response body must have required property 'id'",
+		]);
+		expect(
+			check({ model: 'parse-v5.0', document }, { id: 'p', pages: [{ index: 0, type: 'blocks' }] }),
+		).toContain("response body/pages/0 must have required property 'blocks'");
 	});
 
 	test('query parameters: required ones, types, repeated keys as arrays', () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import YAML from 'yaml';
+import { applyErrata } from './errata';
 
 export const SPEC_FILE = path.join(__dirname, 'cohere-openapi.yaml');
 const SPEC_ID = 'https://cohere-openapi.local/spec.json';
@@ -44,7 +45,7 @@ interface Operation {
 	'x-fern-streaming'?: unknown;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /** JSON pointer escaping, for the refs into the spec that the validators are compiled from. */
 const pointer = (...parts: string[]) =>
@@ -225,28 +226,6 @@ export class OpenApiContract {
 		}
 		return found;
 	}
-}
-
-/**
- * Where the spec contradicts itself, the one correction applied before checking, each with its reason
- * (the vendored file itself stays as Cohere publishes it).
- */
-export const SPEC_ERRATA: Array<{ schema: string; reason: string; fix: (schema: Json) => void }> = [
-	{
-		schema: 'EmbedByTypeResponse',
-		reason:
-			'`required` names `api_version`, a property the schema does not define: the API version is in ' +
-			"`meta.api_version`, as the schema's own `meta` (ApiMeta) and EmbedFloatsResponse say.",
-		fix: (schema) => {
-			schema.required = (schema.required as string[]).filter((name) => name !== 'api_version');
-		},
-	},
-];
-
-function applyErrata(spec: Json): Json {
-	const schemas = (spec.components as Json).schemas as Record<string, Json>;
-	for (const erratum of SPEC_ERRATA) erratum.fix(schemas[erratum.schema]);
-	return spec;
 }
 
 /**

@@ -100,6 +100,8 @@ export const MODELS: EmulatedModel[] = [
 	// Transcription models: Cohere's `endpoints` has no value for /v2/audio/transcriptions.
 	model('cohere-transcribe-03-2026', [], { context_length: 0 }),
 	model('cohere-transcribe-arabic-07-2026', [], { context_length: 0 }),
+	// Parse: `endpoints` has no value for /v2/parse either.
+	model('parse-v5.0', [], { context_length: 8192 }),
 ];
 
 export function findModel(name: unknown): EmulatedModel | undefined {

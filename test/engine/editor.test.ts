@@ -216,8 +216,8 @@ describe('model dropdowns (listSearch)', () => {
 			return values;
 		};
 		const scrolled = await scrollAll('searchAllModels');
-		expect(scrolled).toHaveLength(24);
-		expect(new Set(scrolled).size).toBe(24);
+		expect(scrolled).toHaveLength(25);
+		expect(new Set(scrolled).size).toBe(25);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-4',
@@ -225,6 +225,7 @@ describe('model dropdowns (listSearch)', () => {
 			'page-12',
 			'page-16',
 			'page-20',
+			'page-24',
 		]);
 		const counts: Record<string, number> = {};
 		for (const family of ['Chat', 'Embed', 'Rerank', 'Classify', 'Generate', 'Summarize'])
@@ -246,7 +247,7 @@ describe('model dropdowns (listSearch)', () => {
 			'command',
 		);
 		expect(commands.paginationToken).toBeUndefined();
-		expect(ctx.emulator.requestsTo('/v1/models')).toHaveLength(6);
+		expect(ctx.emulator.requestsTo('/v1/models')).toHaveLength(7);
 		expect(commands.results.every((r) => String(r.value).includes('command'))).toBe(true);
 		expect(commands.results.map((r) => r.value)).toEqual(
 			scrolled
@@ -260,7 +261,7 @@ describe('model dropdowns (listSearch)', () => {
 		ctx.emulator.modelsPageCap = 1000;
 		const all = await listSearch('cohereModels', 'searchAllModels', ctx.credentials());
 		expect(all.paginationToken).toBeUndefined();
-		expect(all.results).toHaveLength(24);
+		expect(all.results).toHaveLength(25);
 		expect(all.results.slice(-3).map((r) => r.value)).toEqual([
 			'command',
 			'command-light',

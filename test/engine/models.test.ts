@@ -13,7 +13,7 @@ describe('Cohere List Models (cohereModels)', () => {
 			credentials: ctx.credentials(),
 		});
 		expect(run.error).toBeUndefined();
-		expect(run.items).toHaveLength(24);
+		expect(run.items).toHaveLength(25);
 		expect(ctx.emulator.requestsTo('/v1/models').map((r) => r.query.page_token ?? null)).toEqual([
 			null,
 			'page-5',

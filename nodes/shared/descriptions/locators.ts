@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 /** The model dropdowns: the shared `listSearch` methods, one per endpoint family (it must have exactly these). */
 export type ModelSearchMethod =
 	| 'searchTranscribeModels'
+	| 'searchParseModels'
 	| 'searchAllModels'
 	| 'searchChatModels'
 	| 'searchEmbedModels'

@@ -78,32 +78,36 @@ function searchFor(endpoint?: ModelEndpoint) {
 }
 
 /**
- * Cohere's transcription models. `GET /v1/models` has no endpoint family for them (its `endpoint` filter and
- * a model's `endpoints` know chat, embed, rerank, classify, summarize, rate and generate), so every page is
- * read and the models are picked by name, or by an endpoint that names audio if a deployment lists one.
+ * Models of an API that `GET /v1/models` has no endpoint family for (its `endpoint` filter and a model's
+ * `endpoints` know chat, embed, rerank, classify, summarize, rate and generate): transcription and parse.
+ * Every page is read and the models are picked by name, or by an endpoint that names the API if a
+ * deployment lists one.
  */
-async function searchTranscribeModels(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const pages = await (forDropdown<ListModelsPage[]>).call(
-		this,
-		'models',
-		async () => await fetchModelPages.call(this, { settings: DROPDOWN_SETTINGS }),
-	);
-	const models = pages
-		.flatMap((page) => page.models ?? [])
-		.filter(
-			(model) =>
-				/transcri/i.test(model.name) ||
-				(model.endpoints ?? []).some((endpoint) => /audio|transcri/i.test(endpoint)),
+function searchByName(pattern: RegExp) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		const pages = await (forDropdown<ListModelsPage[]>).call(
+			this,
+			'models',
+			async () => await fetchModelPages.call(this, { settings: DROPDOWN_SETTINGS }),
 		);
-	return { results: toSearchResults(models, filter?.trim() || undefined) };
+		const models = pages
+			.flatMap((page) => page.models ?? [])
+			.filter(
+				(model) =>
+					pattern.test(model.name) ||
+					(model.endpoints ?? []).some((endpoint) => pattern.test(endpoint)),
+			);
+		return { results: toSearchResults(models, filter?.trim() || undefined) };
+	};
 }
 
 /** One model search per endpoint family, shared by every node's model field. */
 export const listSearch = {
-	searchTranscribeModels,
+	searchTranscribeModels: searchByName(/audio|transcri/i),
+	searchParseModels: searchByName(/parse/i),
 	searchAllModels: searchFor(),
 	searchChatModels: searchFor('chat'),
 	searchEmbedModels: searchFor('embed'),

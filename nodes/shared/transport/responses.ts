@@ -216,3 +216,15 @@ export type EmbeddingsResponse = {
 
 /** POST /v2/audio/transcriptions (and {path}/audio/transcriptions on the OpenAI-compatible API). */
 export type TranscriptionResponse = { text?: string };
+
+/** POST /v2/parse: one page per entry, in Markdown (with its images) or in blocks, by `output_format`. */
+export type ParseResponse = {
+	id?: string;
+	pages?: Array<{
+		index?: number;
+		type?: string;
+		markdown?: { content?: string; images?: IDataObject[] };
+		blocks?: IDataObject[];
+	}>;
+	meta?: ApiMeta;
+};

@@ -6,6 +6,7 @@ import { chatInEveryForm } from './chat';
 import { classifySummarizeTokenize } from './classifySummarizeTokenize';
 import { embedRerankEmbedJobs } from './embedRerankEmbedJobs';
 import { modelsAndRawHttp } from './modelsAndRawHttp';
+import { parseAndEmbed } from './parse';
 import { transcribe } from './transcribe';
 import { wrongApiKey } from './wrongApiKey';
 
@@ -16,6 +17,7 @@ export const MAIN_NODE_SCENARIOS = [
 	embedRerankEmbedJobs,
 	classifySummarizeTokenize,
 	transcribe,
+	parseAndEmbed,
 	batchChat,
 	wrongApiKey,
 ];
@@ -29,6 +31,7 @@ export {
 	classifySummarizeTokenize,
 	embedRerankEmbedJobs,
 	modelsAndRawHttp,
+	parseAndEmbed,
 	transcribe,
 	wrongApiKey,
 };

@@ -9,6 +9,7 @@ import { datasets } from './datasets';
 import { embed } from './embed';
 import { embedJobs } from './embedJobs';
 import { getModel, listModels } from './models';
+import { parse } from './parse';
 import { rerank } from './rerank';
 import { SAMPLE_ROUTES } from './sampleRoutes';
 import { JobStore } from './store';
@@ -53,6 +54,7 @@ export function route(req: EmulatorRequest, ctx: RouteContext): EmulatorResponse
 	if (key === 'POST /v1/tokenize') return tokenize(body);
 	if (key === 'POST /v1/detokenize') return detokenize(body);
 	if (key === 'POST /v2/audio/transcriptions') return transcription(req);
+	if (key === 'POST /v2/parse') return parse(body);
 	if (req.path.startsWith('/v1/datasets')) return datasets(req, ctx.store);
 	if (req.path.startsWith('/v1/embed-jobs')) return embedJobs(req, ctx.store);
 	if (req.path === '/v2/batches' || req.path.startsWith('/v2/batches/'))
