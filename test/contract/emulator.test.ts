@@ -232,6 +232,45 @@ describe('Cohere behaviour', () => {
 	});
 });
 
+describe('Embed inputs and Parse, as Cohere checks them', () => {
+	beforeEach(() => (ctx.emulator.invalidRequestsExpected = true));
+	const image = `data:image/png;base64,${Buffer.alloc(8, 1).toString('base64')}`;
+	const input = {
+		content: [
+			{ type: 'text', text: 'a shoe' },
+			{ type: 'image_url', image_url: { url: image } },
+		],
+	};
+	const embed = async (body: object) =>
+		(await post('/v2/embed', { input_type: 'search_document', ...body })).status;
+
+	test('inputs: Embed 4 and newer, alone, with text and image parts; what is not is refused', async () => {
+		expect(await embed({ model: 'embed-v4.0', inputs: [input] })).toBe(200);
+		expect(await embed({ model: 'embed-v5.0-fast', inputs: [input, input] })).toBe(200);
+		expect(await embed({ model: 'embed-english-v3.0', inputs: [input] })).toBe(400);
+		expect(await embed({ model: 'embed-v4.0', inputs: [input], texts: ['x'] })).toBe(400);
+		expect(await embed({ model: 'embed-v4.0', inputs: [{ content: [] }] })).toBe(400);
+		const url = { type: 'image_url', image_url: { url: 'https://example.com/a.png' } };
+		expect(await embed({ model: 'embed-v4.0', inputs: [{ content: [url] }] })).toBe(400);
+	});
+
+	test('parse: a parse model and an image document; a PDF, a chat model or another format is refused', async () => {
+		const parse = async (body: object) =>
+			(await post('/v2/parse', { model: 'parse-v5.0', ...body })).status;
+		const document = { type: 'image_url', image_url: image };
+		expect(await parse({ document })).toBe(200);
+		expect(await parse({ document, output_format: 'blocks' })).toBe(200);
+		expect(
+			await parse({
+				document: { type: 'image_url', image_url: 'data:application/pdf;base64,JVBERi0=' },
+			}),
+		).toBe(400);
+		expect(await parse({ document, model: 'command-a-03-2025' })).toBe(400);
+		expect(await parse({ document, output_format: 'html' })).toBe(400);
+		expect(await parse({ document: { type: 'file_url', image_url: image } })).toBe(400);
+	});
+});
+
 describe("Cohere's rate limits (rate-limits.ts)", () => {
 	const chatBody = (model: string) => ({ model, messages: [{ role: 'user', content: 'hi' }] });
 	beforeEach(() => {

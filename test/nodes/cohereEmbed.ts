@@ -20,6 +20,21 @@ export const facts: NodeFacts = {
 			],
 		},
 		{
+			form: { api: 'cohere', input: 'mixed' },
+			fields: [
+				'api',
+				'model',
+				'input',
+				'text',
+				'imageProperty',
+				'inputType',
+				'embeddingTypes',
+				'output',
+				'fieldName',
+				'options',
+			],
+		},
+		{
 			form: { api: 'openai' },
 			fields: [
 				'api',
@@ -37,6 +52,7 @@ export const facts: NodeFacts = {
 		[{}, 'Search Document'],
 		[{ inputType: 'search_query' }, 'Search Query'],
 		[{ input: 'image' }, 'Image'],
+		[{ input: 'mixed' }, 'Search Document'],
 		[{ api: 'openai' }, 'OpenAI-Compatible Embeddings'],
 	],
 	working: {

@@ -2,8 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { embeddingTypesProperty, inputTypeProperty, modelLocator } from '../../shared/descriptions';
-import { readBinaryFiles } from '../../shared/formats/binary';
-import { getModelId, perItemParameter } from '../../shared/parameters/parameters';
+import { binaryPropertyNames, readBinaryFiles } from '../../shared/formats/binary';
+import {
+	asText,
+	emptyParameterError,
+	getModelId,
+	perItemParameter,
+} from '../../shared/parameters/parameters';
 import { requestEmbeddings } from '../../shared/cohere/embed';
 import { getRequestSettings } from '../../shared/transport';
 import type { BatchResult, EmbedEntry } from '../../shared/cohere/embedBatches';
@@ -31,17 +36,24 @@ export const description = updateDisplayOptions({ show }, [
 				value: 'auto',
 				description: 'The image when the item has the binary property, the text otherwise',
 			},
+			{
+				name: 'Text and Image',
+				value: 'mixed',
+				description:
+					"The item's text and its image or images as one input, one vector for both (Embed 4 and newer)",
+			},
 		],
 		default: 'text',
 	},
-	{ ...textProperty, displayOptions: { show: { input: ['text', 'auto'] } } },
+	{ ...textProperty, displayOptions: { show: { input: ['text', 'auto', 'mixed'] } } },
 	{
 		displayName: 'Image Binary Property',
 		name: 'imageProperty',
 		type: 'string',
 		default: 'data',
-		description: 'The binary property holding the image (PNG, JPEG, WebP or GIF)',
-		displayOptions: { show: { input: ['image', 'auto'] } },
+		description:
+			'The binary property holding the image (PNG, JPEG, WebP or GIF); with Text and Image, several separated by commas',
+		displayOptions: { show: { input: ['image', 'auto', 'mixed'] } },
 	},
 	inputTypeProperty,
 	embeddingTypesProperty,
@@ -49,6 +61,58 @@ export const description = updateDisplayOptions({ show }, [
 
 function isV3(model: string): boolean {
 	return /v3(\.|$|-)/.test(model) || model.includes('-v3');
+}
+
+/** Embed 4 and newer take text and images in one input; older models refuse `inputs`. */
+function takesMixedInputs(model: string): boolean {
+	return /embed-v([4-9]|\d\d)/.test(model);
+}
+
+const IMAGE_RULES = {
+	maxFiles: LIMITS.embedInputsPerRequest,
+	mimeTypes: IMAGE_MIME_TYPES,
+	accepted: 'PNG, JPEG, WebP or GIF images',
+};
+
+/**
+ * "Text and Image": the item's text and its images as the parts of one input. The model is checked once,
+ * before any item; an item without text and without image is skipped when asked, refused otherwise.
+ */
+function mixedReader(
+	this: IExecuteFunctions,
+	property: string,
+	skipEmpty: boolean,
+	text: (itemIndex: number) => unknown,
+): (itemIndex: number) => Promise<EmbedEntry | 'skip'> {
+	const model = getModel.call(this);
+	if (!takesMixedInputs(model))
+		throw new NodeOperationError(
+			this.getNode(),
+			`"What to Embed: Text and Image" needs Embed 4 or newer, not ${model}`,
+			{ description: 'Pick embed-v4.0, embed-v5.0-pro or embed-v5.0-fast as the Model.' },
+		);
+	const names = binaryPropertyNames(property);
+	return async (itemIndex) => {
+		const value = asText(text(itemIndex)).trim();
+		const images = await readBinaryFiles.call(this, itemIndex, names, {
+			...IMAGE_RULES,
+			parameterLabel: 'Image Binary Property',
+			maxTotalBytes: LIMITS.embedRequestImageBytes,
+			refuseEmpty: true,
+		});
+		if (!value && images.length === 0) {
+			if (skipEmpty) return 'skip';
+			throw emptyParameterError.call(this, 'Text', itemIndex, 'Give the item a text or an image.');
+		}
+		return {
+			itemIndex,
+			content: [
+				...(value ? [{ type: 'text', text: value }] : []),
+				...images.map((image) => ({ type: 'image_url', image_url: { url: image.dataUri } })),
+			],
+			imageBytes: images.reduce((sum, image) => sum + image.bytes, 0),
+		};
+	};
 }
 
 export function getModel(this: IExecuteFunctions): string {
@@ -67,6 +131,7 @@ export function entryReader(
 	const { skipEmpty } = getOptions.call(this, 0, optionsDescription);
 	const items = this.getInputData();
 	const text = perItemParameter.call(this, 'text');
+	if (input === 'mixed') return mixedReader.call(this, property, skipEmpty === true, text);
 	const maxImageBytes =
 		input === 'text'
 			? 0
@@ -76,11 +141,10 @@ export function entryReader(
 	return async (itemIndex) => {
 		if (input === 'image' || (input === 'auto' && items[itemIndex]?.binary?.[property])) {
 			const [image] = await readBinaryFiles.call(this, itemIndex, [property], {
+				...IMAGE_RULES,
 				parameterLabel: 'Image Binary Property',
 				maxFiles: 1,
 				maxTotalBytes: maxImageBytes,
-				mimeTypes: IMAGE_MIME_TYPES,
-				accepted: 'PNG, JPEG, WebP or GIF images',
 			});
 			return { itemIndex, image: image.dataUri, imageBytes: image.bytes };
 		}
@@ -103,11 +167,13 @@ export async function send(this: IExecuteFunctions, batch: EmbedEntry[]): Promis
 	if (types.length === 0)
 		throw new NodeOperationError(this.getNode(), 'Choose at least one of the "Embedding Types"');
 	const images = batch[0].image !== undefined;
+	const mixed = batch[0].content !== undefined;
 	const response = await requestEmbeddings.call(this, {
 		model: getModel.call(this),
 		inputType: images ? 'image' : (this.getNodeParameter('inputType', 0) as string),
-		texts: images ? undefined : batch.map((entry) => entry.text as string),
+		texts: images || mixed ? undefined : batch.map((entry) => entry.text as string),
 		images: images ? batch.map((entry) => entry.image as string) : undefined,
+		inputs: mixed ? batch.map((entry) => ({ content: entry.content })) : undefined,
 		embeddingTypes: types,
 		outputDimension: options.outputDimension ? Number(options.outputDimension) : undefined,
 		truncate: options.truncate as string | undefined,

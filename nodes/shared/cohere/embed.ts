@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CohereContext, RequestSettings } from '../transport';
@@ -6,13 +7,15 @@ import type { EmbedResponse } from '../transport/responses';
 import { OUTPUT_DIMENSIONS } from '../limits';
 import { compact } from '../parameters/parameters';
 
-/** One POST /v2/embed: texts or images (at most 96), in the embedding types asked for. */
+/** One POST /v2/embed: texts, images or mixed inputs (at most 96), in the embedding types asked for. */
 export interface EmbedRequest {
 	model: string;
 	inputType: string;
 	texts?: string[];
 	/** Images as data URIs; sent instead of texts. */
 	images?: string[];
+	/** Inputs of text and image parts, each embedded as one (Embed 4 and newer); instead of texts. */
+	inputs?: IDataObject[];
 	embeddingTypes: string[];
 	truncate?: string;
 	outputDimension?: number;
@@ -50,6 +53,7 @@ export async function requestEmbeddings(
 			input_type: request.inputType,
 			texts: request.texts,
 			images: request.images,
+			inputs: request.inputs,
 			embedding_types: request.embeddingTypes,
 			output_dimension: request.outputDimension,
 			truncate: request.truncate,
@@ -67,7 +71,7 @@ export async function requestEmbeddings(
  */
 export async function requestFloatEmbeddings(
 	this: CohereContext,
-	request: Omit<EmbedRequest, 'embeddingTypes' | 'images'> & { texts: string[] },
+	request: Omit<EmbedRequest, 'embeddingTypes' | 'images' | 'inputs'> & { texts: string[] },
 ): Promise<{ vectors: number[][]; response: EmbedResponse }> {
 	const response = await requestEmbeddings.call(this, { ...request, embeddingTypes: ['float'] });
 	const embeddings = response.embeddings;

@@ -4,12 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asItemError, errorItem } from '../run/itemErrors';
 import { pack, runPool } from '../run/pool';
 
-/** What one input item contributes: a text or an image, or nothing when it is skipped. */
+/** What one input item contributes: a text, an image, or both as one input; nothing when it is skipped. */
 export interface EmbedEntry {
 	itemIndex: number;
 	text?: string;
 	/** Image data URI. */
 	image?: string;
+	/** Text and image parts embedded as one input (`inputs[].content`, Embed 4 and newer). */
+	content?: IDataObject[];
+	/** The bytes of its images. */
 	imageBytes?: number;
 }
 
@@ -60,7 +63,7 @@ export async function planEntries(
 }
 
 /**
- * Packs the entries into requests (texts and images apart, each within Cohere's limits), sends them with
+ * Packs the entries into requests (texts, images and mixed inputs apart, each within Cohere's limits), sends them with
  * bounded concurrency, and hands every embedding back to the entry it belongs to.
  */
 export async function runBatches(
@@ -72,16 +75,15 @@ export async function runBatches(
 	results: Array<{ batch: EmbedEntry[]; result?: BatchResult; error?: Error }>;
 	billedTokens: number;
 }> {
-	const texts = entries.filter((entry) => entry.image === undefined);
+	// A request holds texts, images or mixed inputs, never two of them.
+	const texts = entries.filter((entry) => entry.image === undefined && !entry.content);
 	const images = entries.filter((entry) => entry.image !== undefined);
+	const mixed = entries.filter((entry) => entry.content !== undefined);
+	const bytes = (entry: EmbedEntry) => entry.imageBytes ?? 0;
 	const batches = [
 		...pack(texts, settings.textBatchSize),
-		...pack(
-			images,
-			settings.imageBatchSize,
-			(entry) => entry.imageBytes ?? 0,
-			settings.maxImageBytes,
-		),
+		...pack(images, settings.imageBatchSize, bytes, settings.maxImageBytes),
+		...pack(mixed, settings.textBatchSize, bytes, settings.maxImageBytes),
 	];
 	const results: BatchOutcome[] = batches.map((batch) => ({ batch }));
 	const continueOnFail = this.continueOnFail();

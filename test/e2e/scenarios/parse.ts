@@ -39,17 +39,36 @@ export async function parseAndEmbed(scenario: Scenario) {
 			expectEqual(items[0].json.pages[0].images[0].description, 'the shop logo', 'image');
 		},
 	);
+	const embedRequests = () => emulator.requestsTo('/v2/embed').map((r) => r.body as any);
 	check('Cohere Embed embeds that Markdown: one vector, paired', () => {
 		expectEqual(
-			emulator
-				.requestsTo('/v2/embed')
-				.map((request) => (request.body as { texts: string[] }).texts),
+			embedRequests()
+				.filter((body) => body.texts)
+				.map((body) => body.texts),
 			[[MARKDOWN]],
 			'texts sent',
 		);
 		const items = run.output('Embed the Markdown');
 		expectEqual(
 			items.map((item) => [item.json.embedding?.length, item.pairedItem]),
+			[[256, { item: 0 }]],
+		);
+	});
+	check('Text and Image: the caption and the photo go as one input, one vector comes back', () => {
+		const [mixed] = embedRequests().filter((body) => body.inputs);
+		expectTrue(mixed !== undefined, 'one embed request with inputs');
+		expectEqual(mixed.inputs.length, 1, 'inputs');
+		const [text, image] = mixed.inputs[0].content;
+		expectEqual(text, { type: 'text', text: 'Receipt sent by telegram:4711' }, 'text part');
+		expectTrue(
+			image?.type === 'image_url' &&
+				image.image_url.url.startsWith('data:image/png;base64,iVBORw0KGgpURVhUOiMgUmVjZWlwdAoK'),
+			`image part: ${JSON.stringify(image).slice(0, 120)}`,
+		);
+		expectEqual(
+			run
+				.output('Embed Photo and Caption')
+				.map((item) => [item.json.embedding?.length, item.pairedItem]),
 			[[256, { item: 0 }]],
 		);
 	});

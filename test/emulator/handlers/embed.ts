@@ -28,6 +28,40 @@ export function typedEmbedding(values: number[], type: string): unknown {
 	return Buffer.from(new Float32Array(values).buffer).toString('base64');
 }
 
+/** Cohere's limit on the images of one request, in bytes. */
+const MAX_REQUEST_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * `inputs`: each a `content` list of text and image_url parts, mixed in one input; only Embed 4 and newer
+ * take them, and the images of one request stay within 20 MB.
+ */
+function checkInputs(inputs: unknown[], model: string) {
+	if (!/embed-v[4-9]/.test(model))
+		throw invalid(`inputs are not supported by ${model}: use embed-v4.0 or newer.`);
+	let imageBytes = 0;
+	for (const [index, input] of inputs.entries()) {
+		const content = (input as Json)?.content;
+		if (!Array.isArray(content) || content.length === 0)
+			throw invalid(`inputs[${index}].content must not be empty.`);
+		for (const part of content as Json[]) {
+			if (part?.type === 'text') {
+				if (typeof part.text !== 'string' || part.text.trim() === '')
+					throw invalid(`inputs[${index}]: a text part must not be empty.`);
+			} else if (part?.type === 'image_url') {
+				const url = String((part.image_url as Json | undefined)?.url ?? '');
+				const data = /^data:image\/(png|jpeg|jpg|webp|gif);base64,(.+)$/s.exec(url);
+				if (!data)
+					throw invalid(
+						`inputs[${index}]: an image must be a base64 data URI of a PNG, JPEG, WebP or GIF.`,
+					);
+				imageBytes += Buffer.from(data[2], 'base64').length;
+			} else throw invalid(`inputs[${index}]: a part's type must be text or image_url.`);
+		}
+	}
+	if (imageBytes > MAX_REQUEST_IMAGE_BYTES)
+		throw invalid('the images of one request must not exceed 20 MB in total.');
+}
+
 export function embed(body: Json, version: 1 | 2): EmulatorResponse {
 	const model = requireModel(body, 'embed');
 	const texts = body.texts as unknown[] | undefined;
@@ -42,6 +76,9 @@ export function embed(body: Json, version: 1 | 2): EmulatorResponse {
 		);
 	if (texts?.some((t) => typeof t !== 'string' || t.trim() === ''))
 		throw invalid('texts must not contain empty strings.');
+	if ([texts, images, inputs].filter((list) => list !== undefined).length > 1)
+		throw invalid('only one of texts, images or inputs can be provided.');
+	if (inputs) checkInputs(inputs, model.name);
 	if (images && body.input_type !== 'image')
 		throw invalid('images must be used with input_type=image');
 	if (!body.input_type && !model.name.includes('v2.0'))
