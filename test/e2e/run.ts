@@ -31,6 +31,7 @@ import {
 	importFixtures,
 	llmChain,
 	MAIN_NODE_SCENARIOS,
+	parseWebhook,
 	type Scenario,
 	vectorStore,
 } from './scenarios';
@@ -116,6 +117,7 @@ async function main() {
 		console.log('\nThe n8n server (editor API)');
 		// The streaming agent answers a Chat Trigger: it runs once its workflow is published (active).
 		const published = await n8n(userFolder, ['publish:workflow', '--id=e2eCohereAgentStrm']);
+		const publishedParse = await n8n(userFolder, ['publish:workflow', '--id=e2eCohereParseHook']);
 		server = await startServer(userFolder, 5600 + Math.floor(Math.random() * 300));
 		const api = await ownerApi(server.base);
 		const credentialTypes = (await api('GET', '/types/credentials.json')) as Array<{
@@ -215,6 +217,14 @@ async function main() {
 				`dropdown answer ${JSON.stringify(dropdown).slice(0, 300)}`,
 			);
 		});
+		emulator.reset();
+		check('the Parse webhook workflow is published', () =>
+			expectTrue(
+				publishedParse.status === 0,
+				`publish:workflow: ${publishedParse.stdout}${publishedParse.stderr}`,
+			),
+		);
+		await parseWebhook(server.base, emulator);
 		emulator.reset();
 		const streamed = await chatMessage(server.base, 'cohere-e2e-agent-stream', 'What is 6 * 7?');
 		check(

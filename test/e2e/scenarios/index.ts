@@ -6,7 +6,7 @@ import { chatInEveryForm } from './chat';
 import { classifySummarizeTokenize } from './classifySummarizeTokenize';
 import { embedRerankEmbedJobs } from './embedRerankEmbedJobs';
 import { modelsAndRawHttp } from './modelsAndRawHttp';
-import { parseAndEmbed } from './parse';
+import { parseAndEmbed, parseWebhook } from './parse';
 import { transcribe } from './transcribe';
 import { wrongApiKey } from './wrongApiKey';
 
@@ -32,6 +32,7 @@ export {
 	embedRerankEmbedJobs,
 	modelsAndRawHttp,
 	parseAndEmbed,
+	parseWebhook,
 	transcribe,
 	wrongApiKey,
 };

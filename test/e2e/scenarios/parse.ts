@@ -73,3 +73,44 @@ export async function parseAndEmbed(scenario: Scenario) {
 		);
 	});
 }
+
+/**
+ * The flow the issue describes, in the running n8n: a photo posted to a published webhook as a multipart
+ * upload, parsed by Cohere Parse, its Markdown embedded; the webhook answers with the last node's item.
+ */
+export async function parseWebhook(base: string, emulator: Scenario['emulator']) {
+	console.log('\nCohere Parse behind a webhook: a posted photo to Markdown to an embedding');
+	emulator.reset();
+	const photo = Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		Buffer.from('TEXT:Invoice 2026-117\n\nDue: 30 days'),
+	]);
+	const form = new FormData();
+	form.append('photo', new Blob([photo], { type: 'image/png' }), 'invoice.png');
+	let response: Response | undefined;
+	// The webhook registers shortly after the server answers: a 404 is tried again for a while.
+	for (let attempt = 0; attempt < 20; attempt++) {
+		response = await fetch(`${base}/webhook/cohere-e2e-parse`, { method: 'POST', body: form });
+		if (response.status !== 404) break;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	const answer = (await response!.json().catch(() => ({}))) as { embedding?: number[] };
+	check(
+		'the uploaded photo reaches Cohere Parse byte for byte, and its Markdown is embedded',
+		() => {
+			expectEqual(response!.status, 200, 'webhook status');
+			const [parse] = emulator.requestsTo('/v2/parse');
+			expectEqual(
+				(parse?.body as { document?: unknown })?.document,
+				{ type: 'image_url', image_url: `data:image/png;base64,${photo.toString('base64')}` },
+				'document',
+			);
+			expectEqual(
+				emulator.requestsTo('/v2/embed').map((r) => (r.body as { texts: string[] }).texts),
+				[['Invoice 2026-117\n\nDue: 30 days']],
+				'texts embedded',
+			);
+			expectEqual(answer.embedding?.length, 256, 'the webhook answers with the embedding');
+		},
+	);
+}
