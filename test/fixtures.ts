@@ -34,3 +34,13 @@ export const testNode = {
 export const EMULATOR_CREDENTIAL = {
 	cohereBearerApi: { id: 'e2eCohereGoodKey', name: 'Cohere emulator' },
 };
+
+/**
+ * A stand-in for a document photo, as the emulator's /v2/parse reads it: a PNG signature, then the page text
+ * after a `TEXT:` marker (pages split by form feeds, `[figure: …]` for a picture).
+ */
+export const documentPhoto = (text: string): Buffer =>
+	Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		Buffer.from(`TEXT:${text}`),
+	]);

@@ -62,13 +62,18 @@ export const EMBED_INPUT_TYPES = [
 /** The input types of texts (all but "image"): embed jobs and vector stores embed texts only. */
 export const TEXT_INPUT_TYPES = EMBED_INPUT_TYPES.filter((type) => type.value !== 'image');
 
+/** The image types Cohere takes (chat, embed, parse), with how the binary reader names them in errors. */
+export const IMAGE_TYPES = {
+	mimeTypes: IMAGE_MIME_TYPES,
+	accepted: 'PNG, JPEG, WebP or GIF images',
+};
+
 /** Images in one chat request (Chat v2 and OpenAI-compatible), as the binary reader checks them. */
 export const CHAT_IMAGE_RULES = {
+	...IMAGE_TYPES,
 	parameterLabel: 'Image Binary Properties',
 	maxFiles: LIMITS.chatFilesPerRequest,
 	maxTotalBytes: LIMITS.chatRequestFileBytes,
-	mimeTypes: IMAGE_MIME_TYPES,
-	accepted: 'PNG, JPEG, WebP or GIF images',
 };
 
 /** A limit per minute on a trial key and on a production key. */

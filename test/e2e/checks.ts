@@ -71,3 +71,20 @@ export function checkRanWithoutError(run: Execution) {
 		expectTrue(!run.error, `${JSON.stringify(run.error)}\n${run.log.slice(-2000)}`);
 	});
 }
+
+/**
+ * POSTs to a webhook of a workflow just published: it registers shortly after the server answers, so a 404
+ * is tried again every 0.5 s, at most `attempts` times.
+ */
+export async function postToNewWebhook(
+	url: string,
+	init: RequestInit,
+	attempts: number,
+): Promise<Response> {
+	for (let attempt = 0; ; attempt++) {
+		const response = await fetch(url, { method: 'POST', ...init });
+		if (response.status !== 404 || attempt + 1 >= attempts) return response;
+		await response.body?.cancel();
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}

@@ -7,11 +7,15 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 
+import { PACKAGE_NAME, PACKAGE_ROOT as ROOT } from '../nodes';
+
+/** The package's root folder and npm name, as test/nodes has them. */
+export { PACKAGE_NAME, ROOT };
+
 /** The n8n the full e2e suite, the editor test and the demo run on: the newest we support. */
 export const N8N_VERSION = '2.41.1';
 /** Node for every n8n we run: n8n 2.x needs Node 24, and n8n 1.123 runs on it too (20.19 to 24.x). */
 export const NODE_VERSION = '24.21.0';
-export const ROOT = path.resolve(__dirname, '../..');
 export const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
 /** One folder per Node and per n8n version inside it: `node-24.21.0/`, `n8n-2.41.1/`, `n8n-1.123.81/`... */
 export const CACHE = path.resolve(
@@ -21,7 +25,6 @@ const NODE24_ROOT = path.join(CACHE, `node-${NODE_VERSION}`, 'node_modules', 'no
 const NODE24 = path.join(NODE24_ROOT, 'bin', 'node');
 export const n8nDir = (version: string) => path.join(CACHE, `n8n-${version}`);
 const n8nBin = (version: string) => path.join(n8nDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
-export const PACKAGE_NAME = 'n8n-nodes-cohere';
 
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
 	const result = spawnSync(command, args, {

@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { CohereEmulator } from '../emulator/server';
 import { check, expectEqual, expectTrue, results, runSuite } from '../checks';
-import { packageLogLines } from './checks';
+import { packageLogLines, postToNewWebhook } from './checks';
 import {
 	ensureRuntime,
 	installPackage,
@@ -41,25 +41,22 @@ import {
  * `item` chunks. The webhook registers shortly after the server answers, so a 404 is retried for a while.
  */
 async function chatMessage(base: string, webhookId: string, chatInput: string) {
-	for (let attempt = 0; ; attempt++) {
-		const response = await fetch(`${base}/webhook/${webhookId}/chat`, {
-			method: 'POST',
+	const response = await postToNewWebhook(
+		`${base}/webhook/${webhookId}/chat`,
+		{
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session', chatInput }),
-		});
-		const text = await response.text();
-		if (response.status === 404 && attempt < 40) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			continue;
-		}
-		const items = text
-			.split('\n')
-			.filter((line) => line.trim().startsWith('{'))
-			.map((line) => JSON.parse(line) as { type?: string; content?: string })
-			.filter((chunk) => chunk.type === 'item')
-			.map((chunk) => chunk.content ?? '');
-		return { status: response.status, items, text };
-	}
+		},
+		41,
+	);
+	const text = await response.text();
+	const items = text
+		.split('\n')
+		.filter((line) => line.trim().startsWith('{'))
+		.map((line) => JSON.parse(line) as { type?: string; content?: string })
+		.filter((chunk) => chunk.type === 'item')
+		.map((chunk) => chunk.content ?? '');
+	return { status: response.status, items, text };
 }
 
 async function main() {

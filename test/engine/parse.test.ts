@@ -3,15 +3,13 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { listSearch, runNode } from './harness';
 import { useEmulator } from './setup';
-import { byId } from '../fixtures';
+import { byId, documentPhoto } from '../fixtures';
 
 const ctx = useEmulator();
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** A stand-in for a page photo: the emulator reads the text after `TEXT:` (pages split by form feeds). */
+/** A page photo as an item's binary. */
 const page = (text: string, mimeType = 'image/png', fileName = 'receipt.png') => ({
-	data: Buffer.concat([PNG_SIGNATURE, Buffer.from(`TEXT:${text}`)]).toString('base64'),
+	data: documentPhoto(text).toString('base64'),
 	mimeType,
 	fileName,
 });

@@ -5,6 +5,7 @@ import type { BinaryFile, BinaryRules } from '../../shared/formats/binary';
 import { binaryPropertyNames, readBinaryFiles } from '../../shared/formats/binary';
 import { asText, getJsonParameter, getRequiredText } from '../../shared/parameters/parameters';
 import { getTools } from './options';
+import type { ResponseFormat } from '../../shared/cohere/chat';
 
 export const ROLES = ['system', 'user', 'assistant', 'tool'] as const;
 export type Role = (typeof ROLES)[number];
@@ -154,7 +155,7 @@ export function attachToLastUserMessage(
  * answer format and the tools. Each form turns the attachments into its own message parts. */
 export interface Conversation {
 	messages: ChatMessage[];
-	responseFormat: 'text' | 'json_object' | 'json_schema';
+	responseFormat: ResponseFormat;
 	tools: IDataObject[] | undefined;
 	toolChoice: string;
 }

@@ -15,7 +15,7 @@ import type { BatchResult, EmbedEntry } from '../../shared/cohere/embedBatches';
 import { getOptions } from '../../shared/parameters/numbers';
 import { embedInputs } from '../helpers/embedInputs';
 import { readText, textProperty } from '../helpers/text';
-import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits';
+import { IMAGE_TYPES, LIMITS } from '../../shared/limits';
 import { optionsDescription } from './options.description';
 
 const show = { api: ['cohere'] };
@@ -68,11 +68,7 @@ function takesMixedInputs(model: string): boolean {
 	return /embed-v([4-9]|\d\d)/.test(model);
 }
 
-const IMAGE_RULES = {
-	maxFiles: LIMITS.embedInputsPerRequest,
-	mimeTypes: IMAGE_MIME_TYPES,
-	accepted: 'PNG, JPEG, WebP or GIF images',
-};
+const IMAGE_RULES = { ...IMAGE_TYPES, maxFiles: LIMITS.embedInputsPerRequest };
 
 /**
  * "Text and Image": the item's text and its images as the parts of one input. The model is checked once,

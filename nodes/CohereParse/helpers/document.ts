@@ -2,10 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputBinary, readBinaryFiles } from '../../shared/formats/binary';
-import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits';
+import { IMAGE_TYPES, LIMITS } from '../../shared/limits';
 import { getRequiredText } from '../../shared/parameters/parameters';
 
-const ACCEPTED = 'PNG, JPEG, WebP or GIF images';
 /** What a user with a PDF does instead: Cohere's API takes page images only, for now. */
 const PDF_HELP =
 	'Cohere Parse takes page images today: convert each page of the PDF to an image (PNG, JPEG or WebP, 1,536 to 2,048 px on the long side is best) and parse each page.';
@@ -39,8 +38,11 @@ function imageUrlOf(this: IExecuteFunctions, itemIndex: number): string {
 	if (dataUri) {
 		const mimeType = dataUri[1].toLowerCase();
 		if (isPdf(mimeType, undefined)) throw pdfRefused.call(this, itemIndex, 'The "Image URL"');
-		if (!IMAGE_MIME_TYPES.includes(mimeType))
-			throw refuse(`is a data URI of ${mimeType || 'no type'}`, `Cohere Parse takes ${ACCEPTED}.`);
+		if (!IMAGE_TYPES.mimeTypes.includes(mimeType))
+			throw refuse(
+				`is a data URI of ${mimeType || 'no type'}`,
+				`Cohere Parse takes ${IMAGE_TYPES.accepted}.`,
+			);
 		const bytes = Math.floor((dataUri[2].replace(/=+$/, '').length * 3) / 4);
 		if (bytes === 0) throw refuse('is a data URI without content');
 		if (bytes > LIMITS.parseImageBytes)
@@ -83,8 +85,7 @@ export async function readDocumentImage(
 		parameterLabel: 'Input Binary Field',
 		maxFiles: 1,
 		maxTotalBytes: LIMITS.parseImageBytes,
-		mimeTypes: IMAGE_MIME_TYPES,
-		accepted: ACCEPTED,
+		...IMAGE_TYPES,
 		refuseEmpty: true,
 	});
 	return file.dataUri;

@@ -118,17 +118,18 @@ const CHAT_OPTION_FORMS: Partial<Record<keyof typeof chatOptions, ChatForm[]>> =
 	topK: ['v2', 'v1', 'generate', 'batch', 'model'],
 };
 
-export type ChatForm = 'v2' | 'v1' | 'generate' | 'openai' | 'batch' | 'model';
+/** Every form a chat option can go to. */
+const CHAT_FORMS = ['v2', 'v1', 'generate', 'openai', 'batch', 'model'] as const;
+export type ChatForm = (typeof CHAT_FORMS)[number];
 
 /** The chat options one form takes, each with the forms that take it. */
 export function chatOptionsFor(
 	forms: ChatForm[],
 ): Array<{ option: INodeProperties; forms: ChatForm[] }> {
-	const all: ChatForm[] = ['v2', 'v1', 'generate', 'openai', 'batch', 'model'];
 	return Object.entries(chatOptions)
 		.map(([name, option]) => ({
 			option: option as INodeProperties,
-			forms: (CHAT_OPTION_FORMS[name as keyof typeof chatOptions] ?? all).filter((form) =>
+			forms: (CHAT_OPTION_FORMS[name as keyof typeof chatOptions] ?? CHAT_FORMS).filter((form) =>
 				forms.includes(form),
 			),
 		}))

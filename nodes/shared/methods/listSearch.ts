@@ -83,7 +83,7 @@ function searchFor(endpoint?: ModelEndpoint) {
  * Every page is read and the models are picked by name, or by an endpoint that names the API if a
  * deployment lists one.
  */
-function searchByName(pattern: RegExp) {
+function searchByName(name: RegExp, endpoint: RegExp = name) {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -97,8 +97,7 @@ function searchByName(pattern: RegExp) {
 			.flatMap((page) => page.models ?? [])
 			.filter(
 				(model) =>
-					pattern.test(model.name) ||
-					(model.endpoints ?? []).some((endpoint) => pattern.test(endpoint)),
+					name.test(model.name) || (model.endpoints ?? []).some((listed) => endpoint.test(listed)),
 			);
 		return { results: toSearchResults(models, filter?.trim() || undefined) };
 	};
@@ -106,7 +105,7 @@ function searchByName(pattern: RegExp) {
 
 /** One model search per endpoint family, shared by every node's model field. */
 export const listSearch = {
-	searchTranscribeModels: searchByName(/audio|transcri/i),
+	searchTranscribeModels: searchByName(/transcri/i, /audio|transcri/i),
 	searchParseModels: searchByName(/parse/i),
 	searchAllModels: searchFor(),
 	searchChatModels: searchFor('chat'),

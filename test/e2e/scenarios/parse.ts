@@ -1,6 +1,7 @@
 /* Cohere Parse in the real n8n: a receipt photo made by n8n's Convert to File, parsed, its Markdown embedded. */
 import { check, expectEqual, expectTrue } from '../../checks';
-import { checkRanWithoutError, execute } from '../checks';
+import { checkRanWithoutError, execute, postToNewWebhook } from '../checks';
+import { documentPhoto } from '../../fixtures';
 import type { Scenario } from './types';
 
 const MARKDOWN =
@@ -81,24 +82,15 @@ export async function parseAndEmbed(scenario: Scenario) {
 export async function parseWebhook(base: string, emulator: Scenario['emulator']) {
 	console.log('\nCohere Parse behind a webhook: a posted photo to Markdown to an embedding');
 	emulator.reset();
-	const photo = Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		Buffer.from('TEXT:Invoice 2026-117\n\nDue: 30 days'),
-	]);
+	const photo = documentPhoto('Invoice 2026-117\n\nDue: 30 days');
 	const form = new FormData();
 	form.append('photo', new Blob([photo], { type: 'image/png' }), 'invoice.png');
-	let response: Response | undefined;
-	// The webhook registers shortly after the server answers: a 404 is tried again for a while.
-	for (let attempt = 0; attempt < 20; attempt++) {
-		response = await fetch(`${base}/webhook/cohere-e2e-parse`, { method: 'POST', body: form });
-		if (response.status !== 404) break;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	const answer = (await response!.json().catch(() => ({}))) as { embedding?: number[] };
+	const response = await postToNewWebhook(`${base}/webhook/cohere-e2e-parse`, { body: form }, 20);
+	const answer = (await response.json().catch(() => ({}))) as { embedding?: number[] };
 	check(
 		'the uploaded photo reaches Cohere Parse byte for byte, and its Markdown is embedded',
 		() => {
-			expectEqual(response!.status, 200, 'webhook status');
+			expectEqual(response.status, 200, 'webhook status');
 			const [parse] = emulator.requestsTo('/v2/parse');
 			expectEqual(
 				(parse?.body as { document?: unknown })?.document,
